@@ -1,0 +1,38 @@
+# EvidenceEngine: two commands on a fresh Debian machine with Swift.
+#   make run    install what is missing, build, load the bundled corpus once, show what it holds
+#   make test   install what is missing, run the whole test suite
+
+SWIFT        ?= swift
+APT_PACKAGES := libsqlite3-dev libopenblas-dev liblapacke-dev
+EVIDENCE     := .build/release/evidence
+
+.PHONY: all deps build run test clean
+
+all: build
+
+# Installs the Debian packages the build links against, only those missing, as root or through sudo.
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -q && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product evidence
+
+# Loads Corpus/ into the default database if it is empty, then shows what the database holds.
+run: build
+	$(EVIDENCE) import --if-empty Corpus/
+	$(EVIDENCE) stats
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+clean:
+	rm -rf .build

@@ -1,0 +1,80 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every target compiles in Swift 6 language mode with `InternalImportsByDefault`, so no type of an
+/// outside package can leak into one of our public signatures.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "EvidenceEngine",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "evidence", targets: ["EvidenceCLI"]),
+        .library(name: "EvidenceCore", targets: ["EvidenceCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // Layer 1: value types and vocabularies, no I/O.
+        .target(name: "EvidenceCore", swiftSettings: strictSettings),
+        // Layer 2: files to records (the only Yams user).
+        .target(
+            name: "Ingest",
+            dependencies: ["EvidenceCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // Layer 2: the only SQLite user.
+        .target(
+            name: "Store",
+            dependencies: ["EvidenceCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Layer 5: the `evidence` command.
+        .executableTarget(
+            name: "EvidenceCLI",
+            dependencies: [
+                "EvidenceCore", "Ingest", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EvidenceTestSupport",
+            dependencies: ["EvidenceCore", "Ingest", "Store"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EvidenceCoreTests",
+            dependencies: ["EvidenceCore", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["EvidenceCore", "Ingest", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "EvidenceCore", "Store", "EvidenceTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),  // only to fake a newer schema
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CorpusTests",
+            dependencies: ["EvidenceCore", "Ingest", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EvidenceCLITests",
+            dependencies: ["EvidenceCore", "Store", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,21 @@
+internal import ArgumentParser
+
+/// The `evidence` command: one subcommand per file in this folder.
+@main
+struct EvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "Research, practice learning and lived experience for children's social care, on your own machine.",
+        discussion: """
+        The database is --database, else $EVIDENCE_DATABASE, else $XDG_DATA_HOME/evidence/evidence.sqlite \
+        (~/.local/share/evidence/evidence.sqlite when XDG_DATA_HOME is unset).
+
+        Exit status: 0 success; 1 invalid input (nothing was written); 3 database problem; \
+        4 no such record; 64 a mistake in the command line.
+        """,
+        subcommands: [
+            ImportCommand.self, ListCommand.self, ShowCommand.self, RemoveCommand.self,
+            ExportCommand.self, StatsCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,131 @@
+internal import GRDB
+internal import EvidenceCore
+
+/// Maps `EvidenceRecord` to and from its rows: `record` plus one child table per list.
+enum RecordRows {
+    private static let recordColumns = [
+        "id", "title", "kind", "summary", "findings", "practiceImplications", "year", "publisher", "url",
+        "doi", "country", "ukTested", "learningWeight", "sourcesDisagree", "lastChecked",
+    ]
+
+    static func insert(_ db: Database, _ record: EvidenceRecord) throws {
+        let placeholders = Array(repeating: "?", count: recordColumns.count).joined(separator: ",")
+        try db.execute(
+            sql: "INSERT INTO record (\(recordColumns.joined(separator: ","))) VALUES (\(placeholders))",
+            arguments: [
+                record.id, record.title, record.kind.rawValue, record.summary, record.findings,
+                record.practiceImplications, record.year, record.publisher, record.url, record.doi,
+                record.country, record.ukTested.rawValue, record.learningWeight?.rawValue,
+                record.sourcesDisagree, record.lastChecked,
+            ])
+        for (position, name) in record.authors.enumerated() {
+            try db.execute(sql: "INSERT INTO recordAuthor VALUES (?,?,?)", arguments: [record.id, position, name])
+        }
+        for (position, topic) in record.topics.enumerated() {
+            try db.execute(sql: "INSERT INTO recordTopic VALUES (?,?,?)", arguments: [record.id, position, topic.rawValue])
+        }
+        for (position, age) in record.ageGroups.enumerated() {
+            try db.execute(sql: "INSERT INTO recordAgeGroup VALUES (?,?,?)", arguments: [record.id, position, age.rawValue])
+        }
+        for (position, outcome) in record.outcomes.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO recordOutcome VALUES (?,?,?,?,?,?)",
+                arguments: [record.id, position, outcome.outcome, outcome.strength.rawValue, outcome.direction.rawValue, outcome.basis])
+        }
+        for (position, rating) in record.sourceRatings.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO recordSourceRating VALUES (?,?,?,?,?,?)",
+                arguments: [record.id, position, rating.scale, rating.value, rating.asOf, rating.url])
+        }
+        for (position, caveat) in record.caveats.enumerated() {
+            try db.execute(sql: "INSERT INTO recordCaveat VALUES (?,?,?)", arguments: [record.id, position, caveat])
+        }
+    }
+
+    /// Deletes a record and (by cascade) its lists; false when there was none.
+    @discardableResult
+    static func delete(_ db: Database, id: String) throws -> Bool {
+        try db.execute(sql: "DELETE FROM record WHERE id = ?", arguments: [id])
+        return db.changesCount > 0
+    }
+
+    static func fetch(_ db: Database, id: String) throws -> EvidenceRecord? {
+        try fetch(db, whereSQL: "id = ?", arguments: [id]).first
+    }
+
+    static func fetchAll(_ db: Database, filter: RecordFilter) throws -> [EvidenceRecord] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        func anyOf(_ values: [String]) -> String { Array(repeating: "?", count: values.count).joined(separator: ",") }
+        if !filter.kinds.isEmpty {
+            let values = filter.kinds.map(\.rawValue).sorted()
+            conditions.append("kind IN (\(anyOf(values)))")
+            arguments += StatementArguments(values)
+        }
+        if !filter.topics.isEmpty {
+            let values = filter.topics.map(\.rawValue).sorted()
+            conditions.append("id IN (SELECT recordId FROM recordTopic WHERE topic IN (\(anyOf(values))))")
+            arguments += StatementArguments(values)
+        }
+        if !filter.ageGroups.isEmpty {
+            let values = filter.ageGroups.map(\.rawValue).sorted()
+            conditions.append("id IN (SELECT recordId FROM recordAgeGroup WHERE ageGroup IN (\(anyOf(values))))")
+            arguments += StatementArguments(values)
+        }
+        if let from = filter.yearFrom { conditions.append("year >= ?"); arguments += [from] }
+        if let to = filter.yearTo { conditions.append("year <= ?"); arguments += [to] }
+        if let minimum = filter.minimumStrength {
+            let values = EvidenceStrength.allCases.filter { $0 >= minimum }.map(\.rawValue)
+            conditions.append("id IN (SELECT recordId FROM recordOutcome WHERE strength IN (\(anyOf(values))))")
+            arguments += StatementArguments(values)
+        }
+        if let uk = filter.ukTested { conditions.append("ukTested = ?"); arguments += [uk.rawValue] }
+        return try fetch(db, whereSQL: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments: arguments)
+    }
+
+    /// Loads the matching records and their lists: one query for the records, one per child table.
+    private static func fetch(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [EvidenceRecord] {
+        var records: [EvidenceRecord] = []
+        var indexByID: [String: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(recordColumns.joined(separator: ",")) FROM record WHERE \(whereSQL) ORDER BY id", arguments: arguments)
+        while let row = try rows.next() {
+            let id: String = row["id"]
+            indexByID[id] = records.count
+            records.append(EvidenceRecord(
+                id: id, title: row["title"], kind: EvidenceKind(rawValue: row["kind"]) ?? .unclassified,
+                summary: row["summary"], findings: row["findings"], practiceImplications: row["practiceImplications"],
+                year: row["year"], publisher: row["publisher"], url: row["url"], doi: row["doi"],
+                country: row["country"], ukTested: UKTested(rawValue: row["ukTested"]) ?? .unknown,
+                learningWeight: (row["learningWeight"] as String?).flatMap(LearningWeight.init(rawValue:)),
+                sourcesDisagree: row["sourcesDisagree"], lastChecked: row["lastChecked"]))
+        }
+        guard !records.isEmpty else { return [] }
+        // The child rows of the selected records only; for one record, the primary key does the work.
+        let scope = records.count == 1 ? "recordId = ?" : "recordId IN (SELECT id FROM record WHERE \(whereSQL))"
+        let scopeArguments: StatementArguments = records.count == 1 ? [records[0].id] : arguments
+        func children(_ table: String, _ columns: String, _ apply: (inout EvidenceRecord, Row) -> Void) throws {
+            let cursor = try Row.fetchCursor(db, sql: "SELECT recordId, \(columns) FROM \(table) WHERE \(scope) ORDER BY recordId, position", arguments: scopeArguments)
+            while let row = try cursor.next() {
+                guard let index = indexByID[row["recordId"]] else { continue }
+                apply(&records[index], row)
+            }
+        }
+        try children("recordAuthor", "name") { $0.authors.append($1["name"]) }
+        try children("recordTopic", "topic") { record, row in
+            if let topic = Topic(rawValue: row["topic"]) { record.topics.append(topic) }
+        }
+        try children("recordAgeGroup", "ageGroup") { record, row in
+            if let age = AgeGroup(rawValue: row["ageGroup"]) { record.ageGroups.append(age) }
+        }
+        try children("recordOutcome", "outcome, strength, direction, basis") { record, row in
+            guard let strength = EvidenceStrength(rawValue: row["strength"]),
+                  let direction = EffectDirection(rawValue: row["direction"]) else { return }
+            record.outcomes.append(OutcomeEvidence(outcome: row["outcome"], strength: strength, direction: direction, basis: row["basis"]))
+        }
+        try children("recordSourceRating", "scale, value, asOf, url") { record, row in
+            record.sourceRatings.append(SourceRating(scale: row["scale"], value: row["value"], asOf: row["asOf"], url: row["url"]))
+        }
+        try children("recordCaveat", "text") { $0.caveats.append($1["text"]) }
+        return records
+    }
+}

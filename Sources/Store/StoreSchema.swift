@@ -1,0 +1,93 @@
+internal import GRDB
+
+/// The database schema as an append-only list of migrations. Never edit a shipped migration: add one.
+///
+/// A database that has migrations this version does not know was written by a newer version; it is
+/// refused with `StoreError.newerSchema` rather than silently used or reset.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-records") { db in
+            try db.create(table: "record") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("kind", .text).notNull().indexed()
+                t.column("summary", .text).notNull()
+                t.column("findings", .text).notNull()
+                t.column("practiceImplications", .text).notNull()
+                t.column("year", .integer).indexed()
+                t.column("publisher", .text).notNull()
+                t.column("url", .text).notNull()
+                t.column("doi", .text).notNull()
+                t.column("country", .text).notNull()
+                t.column("ukTested", .text).notNull()
+                t.column("learningWeight", .text)
+                t.column("sourcesDisagree", .boolean).notNull()
+                t.column("lastChecked", .text).notNull()
+            }
+            try db.create(table: "recordAuthor") { t in
+                t.column("recordId", .text).notNull().references("record", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.primaryKey(["recordId", "position"])
+            }
+            try db.create(table: "recordTopic") { t in
+                t.column("recordId", .text).notNull().references("record", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("topic", .text).notNull().indexed()
+                t.primaryKey(["recordId", "position"])
+            }
+            try db.create(table: "recordAgeGroup") { t in
+                t.column("recordId", .text).notNull().references("record", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("ageGroup", .text).notNull().indexed()
+                t.primaryKey(["recordId", "position"])
+            }
+            try db.create(table: "recordOutcome") { t in
+                t.column("recordId", .text).notNull().references("record", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("strength", .text).notNull().indexed()
+                t.column("direction", .text).notNull()
+                t.column("basis", .text).notNull()
+                t.primaryKey(["recordId", "position"])
+            }
+            try db.create(table: "recordSourceRating") { t in
+                t.column("recordId", .text).notNull().references("record", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("scale", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("asOf", .text).notNull()
+                t.column("url", .text).notNull()
+                t.primaryKey(["recordId", "position"])
+            }
+            try db.create(table: "recordCaveat") { t in
+                t.column("recordId", .text).notNull().references("record", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["recordId", "position"])
+            }
+        }
+        return migrator
+    }
+
+    static func bringUpToDate(_ pool: DatabasePool, path: String, readOnly: Bool) throws(StoreError) {
+        let migrator = migrator
+        do {
+            let (superseded, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded {
+                let known = Set(migrator.migrations)
+                let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                throw StoreError.newerSchema(path: path, unknownMigrations: applied.subtracting(known).sorted())
+            }
+            if !complete {
+                guard !readOnly else { throw StoreError.failed(path: path, action: "open", detail: "the schema needs an update, which a read-only database cannot take") }
+                try migrator.migrate(pool)
+            }
+        } catch {
+            throw EvidenceStore.classify(error, path: path, action: "open")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import EvidenceCore
+import EvidenceTestSupport
+@testable import Ingest
+
+/// Each reader on well-formed input: the fields a user wrote arrive in the record.
+@Suite struct ReaderTests {
+    let folder = TemporaryDirectory()
+
+    func load(_ name: String, _ text: String) -> EvidenceLoader.Result {
+        EvidenceLoader().load(paths: [folder.write(name, text)])
+    }
+
+    @Test func sharedEvalFormatImportsWithWarnings() {
+        let result = load("docs.jsonl", #"{"id": "1", "title": "Dewey", "text": "A history."}"# + "\n\n" + #"{"id": "2", "title": "B", "text": "C"}"#)
+        #expect(!result.hasErrors)
+        #expect(result.records.map(\.id) == ["1", "2"])
+        #expect(result.records[0].summary == "A history.")
+        #expect(result.records[0].kind == .unclassified)
+        #expect(result.warnings.contains { $0.field == "kind" && $0.line == 1 })
+        #expect(result.warnings.contains { $0.field == "kind" && $0.line == 3 })
+    }
+
+    @Test func markdownFrontMatterAndSections() throws {
+        let result = load("sample-md.md", """
+            ---
+            id: sample-md
+            title: "A title: with a colon"
+            kind: Impact study
+            year: 2019
+            ukTested: yes
+            topics: [neglect, Domestic abuse]
+            outcomes:
+              - outcome: entry to care
+                strength: moderate
+                direction: benefit
+                basis: 1 RCT
+            sourcesDisagree: true
+            ---
+
+            ## Summary
+
+            Plain words.
+
+            ## Findings
+
+            - 40% against 25%
+
+            ## What this means for practice
+
+            Do this.
+            """)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let record = try #require(result.records.first)
+        #expect(record.title == "A title: with a colon")
+        #expect(record.kind == .impactStudy)
+        #expect(record.ukTested == .yes)
+        #expect(record.topics == [.neglect, .domesticAbuse])
+        #expect(record.outcomes == [OutcomeEvidence(outcome: "entry to care", strength: .moderate, direction: .benefit, basis: "1 RCT")])
+        #expect(record.summary == "Plain words.")
+        #expect(record.findings == "- 40% against 25%")
+        #expect(record.practiceImplications == "Do this.")
+        #expect(record.sourcesDisagree)
+    }
+
+    @Test func markdownWithoutIDTakesFileNameAndBodyAsSummary() throws {
+        let result = load("my-note.md", "---\ntitle: T\n---\nJust text, no headings.\n")
+        let record = try #require(result.records.first)
+        #expect(record.id == "my-note")
+        #expect(record.summary == "Just text, no headings.")
+        #expect(result.warnings.contains { $0.field == "id" })
+    }
+
+    @Test func csvWithQuotesListsAndEmbeddedNewlines() throws {
+        let rows = [
+            "id,title,text,topics,authors,year,outcomes",
+            "a-1,\"Title, with comma\",\"Line one\nline \"\"two\"\"\",neglect; poverty,\"Smith, A.; Jones\\; B.\",2020,"
+                + "\"[{\"\"outcome\"\":\"\"x\"\",\"\"strength\"\":\"\"emerging\"\",\"\"direction\"\":\"\"mixed\"\"}]\"",
+            "a-2,Second,Text,,,,",
+        ]
+        let result = load("records.csv", rows.joined(separator: "\r\n") + "\r\n\r\n")
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.records.count == 2)
+        let first = try #require(result.records.first)
+        #expect(first.title == "Title, with comma")
+        #expect(first.summary == "Line one\nline \"two\"")
+        #expect(first.topics == [.neglect, .poverty])
+        #expect(first.authors == ["Smith, A.", "Jones; B."])
+        #expect(first.outcomes.first?.direction == .mixed)
+    }
+
+    @Test func risAsReferenceManagersExportIt() throws {
+        let result = load("zotero.ris", """
+            TY  - JOUR
+            TI  - Parenting under pressure
+            AU  - Barlow, Jane
+            AU  - Sembi, S.
+            PY  - 2019///
+            AB  - An RCT of a parenting programme.
+            KW  - parenting
+            KW  - methadone
+            DO  - 10.1111/xyz
+            JO  - Child Abuse Review
+            ER  -\u{20}
+
+            TY  - GOVDOC
+            ID  - working-together
+            T1  - Working Together
+            N2  - Statutory guidance.
+            UR  - https://www.gov.uk/wt
+            ER  -
+            """)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.records.count == 2)
+        let article = try #require(result.records.first)
+        #expect(article.id == "barlow-2019-parenting-under-pressure")
+        #expect(article.authors == ["Barlow, Jane", "Sembi, S."])
+        #expect(article.year == 2019)
+        #expect(article.topics == [.parenting])
+        #expect(article.publisher == "Child Abuse Review")
+        #expect(article.kind == .unclassified)
+        #expect(result.warnings.contains { $0.field == "TY" && $0.line == 1 })
+        #expect(result.warnings.contains { $0.field == "KW" && $0.message.contains("methadone") })
+        #expect(result.records[1].kind == .guidance)
+        #expect(result.records[1].id == "working-together")
+    }
+
+    @Test func foldersSkipDocumentationAndTestCollections() {
+        folder.write("corpus/README.md", "# About\n")
+        folder.write("corpus/evidence/one.md", "---\nid: one\ntitle: One\n---\nText.\n")
+        folder.write("corpus/cases/queries.jsonl", #"{"id": "c1", "text": "case"}"# + "\n")
+        folder.write("corpus/notes.txt", "not evidence")
+        let result = EvidenceLoader().load(paths: [folder.file("corpus")])
+        #expect(!result.hasErrors)
+        #expect(result.records.map(\.id) == ["one"])
+        #expect(result.skipped.count == 3)
+    }
+}
