@@ -25,9 +25,11 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product evidence
 
-# Loads Corpus/ into the default database if it is empty, then shows what the database holds.
+# Loads Corpus/ into the default database if it is empty, builds the search index if it is not
+# current, then shows what the database holds.
 run: build
 	$(EVIDENCE) import --if-empty Corpus/
+	$(EVIDENCE) index build --if-stale
 	$(EVIDENCE) stats
 
 test: deps

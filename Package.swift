@@ -34,18 +34,31 @@ let package = Package(
             dependencies: ["EvidenceCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // Layer 2: text to terms, one chain for records and queries.
+        .target(
+            name: "Analysis",
+            dependencies: ["EvidenceCore"],
+            resources: [.copy("Resources/stopwords-en.txt"), .copy("Resources/social-care-terms.tsv")],
+            swiftSettings: strictSettings
+        ),
+        // Layer 3: the lexical index: format, build, incremental update, weighting.
+        .target(
+            name: "Indexing",
+            dependencies: ["EvidenceCore", "Analysis", "Store"],
+            swiftSettings: strictSettings
+        ),
         // Layer 5: the `evidence` command.
         .executableTarget(
             name: "EvidenceCLI",
             dependencies: [
-                "EvidenceCore", "Ingest", "Store",
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "EvidenceTestSupport",
-            dependencies: ["EvidenceCore", "Ingest", "Store"],
+            dependencies: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -67,13 +80,24 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis", "EvidenceTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IndexingTests",
+            dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CorpusTests",
             dependencies: ["EvidenceCore", "Ingest", "EvidenceTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EvidenceCLITests",
-            dependencies: ["EvidenceCore", "Store", "EvidenceTestSupport"],
+            dependencies: ["EvidenceCore", "Store", "Indexing", "EvidenceTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

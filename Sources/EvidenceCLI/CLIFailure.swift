@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import Store
+internal import Indexing
 
 /// An error on its way to the user: a plain message on standard error and an exit status.
 struct CLIFailure: Error, CustomStringConvertible {
@@ -9,6 +10,7 @@ struct CLIFailure: Error, CustomStringConvertible {
         case invalidInput = 1
         case database = 3
         case notFound = 4
+        case index = 5
     }
 
     var message: String
@@ -32,6 +34,9 @@ extension ParsableCommand {
         do { try body() } catch let failure as CLIFailure {
             Terminal.standardError("evidence: error: \(failure.message)\n")
             throw ExitCode(failure.status.rawValue)
+        } catch let error as IndexError {
+            Terminal.standardError("evidence: error: \(error.description)\n")
+            throw ExitCode(CLIFailure.Status.index.rawValue)
         } catch let error as StoreError {
             let failure = CLIFailure(error)
             Terminal.standardError("evidence: error: \(failure.message)\n")

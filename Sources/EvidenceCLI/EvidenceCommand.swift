@@ -11,11 +11,11 @@ struct EvidenceCommand: ParsableCommand {
         (~/.local/share/evidence/evidence.sqlite when XDG_DATA_HOME is unset).
 
         Exit status: 0 success; 1 invalid input (nothing was written); 3 database problem; \
-        4 no such record; 64 a mistake in the command line.
+        4 no such record; 5 the search index is missing, out of date or damaged; 64 a mistake in the command line.
         """,
         subcommands: [
             ImportCommand.self, ListCommand.self, ShowCommand.self, RemoveCommand.self,
-            ExportCommand.self, StatsCommand.self,
+            ExportCommand.self, StatsCommand.self, IndexCommand.self,
         ]
     )
 }

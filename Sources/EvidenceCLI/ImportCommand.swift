@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import EvidenceCore
 internal import Ingest
+internal import Indexing
 internal import Store
 
 /// `evidence import PATH…`: reads evidence files and folders and upserts them by id, all or nothing.
@@ -47,14 +48,23 @@ struct ImportCommand: ParsableCommand {
             report(loaded)
 
             var summary = EvidenceStore.UpsertSummary()
+            var indexUpdated = false
             let willWrite = !dryRun && (!loaded.hasErrors || skipInvalid) && !loaded.records.isEmpty
             if willWrite {
                 let store = try database.open(create: true)
                 let writing = ProgressBar("Writing")
-                summary = try store.upsert(loaded.records) { writing.update($0, of: $1) }
+                let records = loaded.records
+                let result = try store.write { transaction in
+                    try IndexUpdater().write(transaction) { try $0.upsert(records) { writing.update($0, of: $1) } }
+                }
                 writing.finish()
+                summary = EvidenceStore.UpsertSummary(result.changes)
+                indexUpdated = result.indexUpdated
             }
             if json { printJSON(loaded, summary: summary, wrote: willWrite) } else { printSummary(loaded, summary: summary, wrote: willWrite) }
+            if willWrite && !indexUpdated && !json {
+                Terminal.standardError("The search index is not up to date; build it with 'evidence index build'.\n")
+            }
             if loaded.hasErrors && !skipInvalid { throw ExitCode(CLIFailure.Status.invalidInput.rawValue) }
             if loaded.records.isEmpty && !loaded.hasErrors {
                 throw CLIFailure("no records found in \(paths.joined(separator: ", "))", status: .invalidInput)

@@ -1,6 +1,7 @@
 internal import ArgumentParser
+internal import Indexing
 
-/// `evidence remove ID`: deletes one record.
+/// `evidence remove ID`: deletes one record (and its entry in the search index).
 struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove one record from the database.")
 
@@ -11,7 +12,14 @@ struct RemoveCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try database.open().remove(id: id)
+            let store = try database.open()
+            let id = self.id
+            let result = try store.write { transaction in
+                try IndexUpdater().write(transaction) { try $0.remove(ids: [id]) }
+            }
+            guard !result.changes.isEmpty else {
+                throw CLIFailure("no record with the id '\(id)'; 'evidence list' shows the ids", status: .notFound)
+            }
             print("Removed \(id).")
         }
     }

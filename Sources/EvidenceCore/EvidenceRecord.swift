@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// One piece of evidence: a study, a review, an evaluated programme, practice learning, a published
 /// account of lived experience, guidance or statistics, with its strength stated honestly.
 ///
@@ -83,5 +85,17 @@ public struct EvidenceRecord: Hashable, Sendable, Codable, Identifiable {
         if let learningWeight { return learningWeight.label }
         guard let strongest = outcomes.max(by: { $0.strength < $1.strength }) else { return "Not assessed" }
         return strongest.badge
+    }
+}
+
+extension EvidenceRecord {
+    /// A fingerprint of everything the record holds: FNV-1a over its JSON with sorted keys. Summed over
+    /// records (mod 2⁶⁴) it gives an order-free checksum of a corpus that can be updated one record at a time.
+    public var contentHash: UInt64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var hash = FNV1a()
+        if let data = try? encoder.encode(self) { hash.combine(data) }
+        return hash.value
     }
 }

@@ -54,12 +54,36 @@ public final class EvidenceStore: Sendable {
         return .failed(path: path, action: action, detail: "\(error)")
     }
 
-    private func write<T: Sendable>(_ action: String, _ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw Self.classify(error, path: path, action: action) }
+    /// Runs `body` in one write transaction; an error thrown by `body` rolls everything back and
+    /// comes out unchanged, a database error comes out as a `StoreError`.
+    public func write<T>(_ action: String = "write to", _ body: (StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction {
+                    result = try body(StoreTransaction(db: db))
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, action: action)
+        }
     }
 
-    private func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw Self.classify(error, path: path, action: "read") }
+    /// Runs `body` on one consistent snapshot: writes that commit meanwhile are not seen.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        do { return try pool.read { db in try body(StoreReader(db: db)) } } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, action: "read")
+        }
+    }
+
+    private func typedRead<T>(_ body: (StoreReader) throws -> T) throws(StoreError) -> T {
+        do { return try read(body) } catch { throw Self.classify(error, path: path, action: "read") }
+    }
+
+    private func typedWrite<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        do { return try write("write to", body) } catch { throw Self.classify(error, path: path, action: "write to") }
     }
 
     // MARK: - Writing
@@ -71,83 +95,67 @@ public final class EvidenceStore: Sendable {
         public var unchanged = 0
 
         public init() {}
+
+        public init(_ changes: StoreTransaction.RecordChanges) {
+            inserted = changes.inserted.count
+            updated = changes.updated.count
+            unchanged = changes.unchanged
+        }
     }
 
     /// Inserts new records and replaces changed ones (matched by id), all in one transaction.
-    /// `progress(done, total)` is called as records are written. Complexity: O(total record size).
+    /// Complexity: O(total record size).
     @discardableResult
-    public func upsert(_ records: [EvidenceRecord], progress: (@Sendable (Int, Int) -> Void)? = nil) throws(StoreError) -> UpsertSummary {
-        try write("write to") { db in
-            var summary = UpsertSummary()
-            for (index, record) in records.enumerated() {
-                if let existing = try RecordRows.fetch(db, id: record.id) {
-                    if existing == record {
-                        summary.unchanged += 1
-                    } else {
-                        try RecordRows.delete(db, id: record.id)
-                        try RecordRows.insert(db, record)
-                        summary.updated += 1
-                    }
-                } else {
-                    try RecordRows.insert(db, record)
-                    summary.inserted += 1
-                }
-                if index % 256 == 255 || index == records.count - 1 { progress?(index + 1, records.count) }
-            }
-            return summary
-        }
+    public func upsert(_ records: [EvidenceRecord]) throws(StoreError) -> UpsertSummary {
+        try typedWrite { transaction in UpsertSummary(try transaction.upsert(records)) }
     }
 
     /// Removes one record; throws `noSuchRecord` when there is none.
     public func remove(id: String) throws(StoreError) {
-        let removed = try write("write to") { db in try RecordRows.delete(db, id: id) }
-        if !removed { throw .noSuchRecord(id: id) }
+        let changes = try typedWrite { transaction in try transaction.remove(ids: [id]) }
+        if changes.isEmpty { throw .noSuchRecord(id: id) }
     }
 
     // MARK: - Reading
 
     public func record(id: String) throws(StoreError) -> EvidenceRecord? {
-        try read { db in try RecordRows.fetch(db, id: id) }
+        try typedRead { reader in try reader.record(id: id) }
     }
 
     /// Records matching `filter`, ordered by id. Complexity: O(matching records) plus one indexed scan.
     public func records(matching filter: RecordFilter = RecordFilter()) throws(StoreError) -> [EvidenceRecord] {
-        try read { db in try RecordRows.fetchAll(db, filter: filter) }
+        try typedRead { reader in try reader.records(matching: filter) }
     }
 
     public func count() throws(StoreError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+        try typedRead { reader in try reader.recordCount() }
     }
 
     /// Counts for `evidence stats`.
     public func statistics() throws(StoreError) -> StoreStatistics {
         let path = self.path
-        return try read { db in try StoreStatistics.compute(db, path: path) }
+        return try typedRead { reader in try StoreStatistics.compute(reader.db, path: path) }
     }
 
     /// A digest of every record's content, in id order: equal digests mean equal stored evidence.
     /// FNV-1a (64-bit) over the canonical JSON of each record. Complexity: O(database size).
     public func contentDigest() throws(StoreError) -> String {
         let records = try records()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for record in records {
             guard let data = try? encoder.encode(record) else { continue }
-            for byte in data {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
+            hash.combine(data)
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex
     }
 
     /// Runs SQLite's own consistency check; returns its complaints (empty when the file is sound).
     public func integrityProblems() throws(StoreError) -> [String] {
-        try read { db in
-            let rows = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+        try typedRead { reader in
+            let rows = try String.fetchAll(reader.db, sql: "PRAGMA integrity_check")
+            let foreign = try Row.fetchAll(reader.db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
             return rows.filter { $0 != "ok" } + foreign
         }
     }

@@ -68,6 +68,35 @@ enum StoreSchema {
                 t.primaryKey(["recordId", "position"])
             }
         }
+        migrator.registerMigration("v2-index") { db in
+            // Counts every change to the records, so an index can tell cheaply whether it is current.
+            try db.create(table: "storeMeta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.execute(sql: "INSERT INTO storeMeta (key, value) VALUES ('corpusVersion', '0')")
+            // The lexical index (format owned by the Indexing module): one row per indexed record ...
+            try db.create(table: "indexDocument") { t in
+                t.primaryKey("docNumber", .integer)
+                t.column("recordId", .text).notNull().unique().references("record", deferred: true)
+                t.column("titleLength", .integer).notNull()
+                t.column("bodyLength", .integer).notNull()
+                t.column("uniqueTerms", .integer).notNull()
+                t.column("norm", .double).notNull()
+            }
+            // ... one row per term, its postings an encoded blob ...
+            try db.create(table: "indexTerm", options: .withoutRowID) { t in
+                t.primaryKey("term", .text)
+                t.column("documentFrequency", .integer).notNull()
+                t.column("collectionFrequency", .integer).notNull()
+                t.column("postings", .blob).notNull()
+            }
+            // ... and its metadata (analyzer fingerprint, counts, checksum, build time).
+            try db.create(table: "indexMeta", options: .withoutRowID) { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -1,0 +1,85 @@
+/// One record's entry in a term's postings: its document number and the term's raw frequency in each field.
+public struct Posting: Hashable, Sendable {
+    public var docNumber: Int
+    public var titleFrequency: Int
+    public var bodyFrequency: Int
+
+    public init(docNumber: Int, titleFrequency: Int, bodyFrequency: Int) {
+        self.docNumber = docNumber
+        self.titleFrequency = titleFrequency
+        self.bodyFrequency = bodyFrequency
+    }
+}
+
+/// The postings blob: for each posting in ascending document order, three unsigned LEB128 varints,
+/// the gap from the previous document number (the first from 0), the title frequency and the body
+/// frequency. Small numbers take one byte, so a typical posting takes three.
+/// Encoding and decoding are O(number of postings).
+public enum PostingsCodec {
+    public static func encode(_ postings: [Posting]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(postings.count * 3)
+        var previous = 0
+        for posting in postings {
+            precondition(posting.docNumber > previous, "postings must be in strictly ascending document order")
+            appendVarint(posting.docNumber - previous, to: &bytes)
+            appendVarint(posting.titleFrequency, to: &bytes)
+            appendVarint(posting.bodyFrequency, to: &bytes)
+            previous = posting.docNumber
+        }
+        return bytes
+    }
+
+    /// Appends one posting to an encoded blob whose last document number is `lastDocNumber`.
+    public static func append(_ posting: Posting, to bytes: inout [UInt8], lastDocNumber: Int) {
+        precondition(posting.docNumber > lastDocNumber, "an appended posting must come after the last one")
+        appendVarint(posting.docNumber - lastDocNumber, to: &bytes)
+        appendVarint(posting.titleFrequency, to: &bytes)
+        appendVarint(posting.bodyFrequency, to: &bytes)
+    }
+
+    public enum DecodingError: Error, Equatable {
+        case truncated, overlong
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(DecodingError) -> [Posting] {
+        var postings: [Posting] = []
+        try forEach(bytes) { postings.append($0) }
+        return postings
+    }
+
+    /// Calls `body` for each posting without building an array: the hot path of scoring.
+    public static func forEach(_ bytes: [UInt8], _ body: (Posting) -> Void) throws(DecodingError) {
+        var index = 0
+        var doc = 0
+        while index < bytes.count {
+            doc += try readVarint(bytes, &index)
+            let title = try readVarint(bytes, &index)
+            let body_ = try readVarint(bytes, &index)
+            body(Posting(docNumber: doc, titleFrequency: title, bodyFrequency: body_))
+        }
+    }
+
+    static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {
+        var remaining = UInt64(value)
+        while remaining >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
+            remaining >>= 7
+        }
+        bytes.append(UInt8(remaining))
+    }
+
+    static func readVarint(_ bytes: [UInt8], _ index: inout Int) throws(DecodingError) -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard index < bytes.count else { throw .truncated }
+            let byte = bytes[index]
+            index += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(value) }
+            shift += 7
+            if shift > 56 { throw .overlong }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+internal import GRDB
+public import EvidenceCore
+
+/// Reading inside one consistent snapshot of the database: everything read through one reader sees
+/// the same state, even while another process writes (WAL). Obtained from `EvidenceStore.read`.
+public struct StoreReader {
+    let db: Database
+
+    public func record(id: String) throws -> EvidenceRecord? { try RecordRows.fetch(db, id: id) }
+
+    public func records(matching filter: RecordFilter = RecordFilter()) throws -> [EvidenceRecord] {
+        try RecordRows.fetchAll(db, filter: filter)
+    }
+
+    public func recordCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+
+    /// Goes up by one with every transaction that changes a record.
+    public func corpusVersion() throws -> Int {
+        Int(try String.fetchOne(db, sql: "SELECT value FROM storeMeta WHERE key = 'corpusVersion'") ?? "0") ?? 0
+    }
+
+    // MARK: - The index tables
+
+    public func indexMeta() throws -> [String: String] {
+        var meta: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM indexMeta") { meta[row[0]] = row[1] }
+        return meta
+    }
+
+    public func indexDocuments() throws -> [IndexDocumentRow] {
+        try Row.fetchAll(db, sql: "SELECT docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm FROM indexDocument ORDER BY docNumber")
+            .map(Self.document)
+    }
+
+    public func indexDocument(recordId: String) throws -> IndexDocumentRow? {
+        try Row.fetchOne(db, sql: "SELECT docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm FROM indexDocument WHERE recordId = ?", arguments: [recordId])
+            .map(Self.document)
+    }
+
+    /// The rows of those of `terms` that are in the index.
+    public func indexTerms(_ terms: some Collection<String>) throws -> [IndexTermRow] {
+        let statement = try db.cachedStatement(sql: "SELECT term, documentFrequency, collectionFrequency, postings FROM indexTerm WHERE term = ?")
+        return try terms.compactMap { term in try Row.fetchOne(statement, arguments: [term]).map(Self.term) }
+    }
+
+    /// Every term row, in term order, one at a time (for checks and exports of the whole index).
+    public func forEachIndexTerm(_ body: (IndexTermRow) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT term, documentFrequency, collectionFrequency, postings FROM indexTerm ORDER BY term")
+        while let row = try cursor.next() { try body(Self.term(row)) }
+    }
+
+    public func indexTermCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indexTerm") ?? 0 }
+
+    static func document(_ row: Row) -> IndexDocumentRow {
+        IndexDocumentRow(docNumber: row[0], recordId: row[1], titleLength: row[2], bodyLength: row[3], uniqueTerms: row[4], norm: row[5])
+    }
+
+    static func term(_ row: Row) -> IndexTermRow {
+        let data: [UInt8] = (row[3] as DatabaseValue).storage.blobBytes
+        return IndexTermRow(term: row[0], documentFrequency: row[1], collectionFrequency: row[2], postings: data)
+    }
+}
+
+extension DatabaseValue.Storage {
+    var blobBytes: [UInt8] {
+        if case .blob(let data) = self { return [UInt8](data) }
+        return []
+    }
+}

@@ -1,0 +1,100 @@
+internal import Foundation
+internal import GRDB
+public import EvidenceCore
+
+/// Writing inside one transaction: everything done through it lands together or not at all (a
+/// process killed in the middle leaves the database as it was). Obtained from `EvidenceStore.write`.
+public struct StoreTransaction {
+    let db: Database
+
+    /// Reads inside this transaction (they see its own writes).
+    public var reader: StoreReader { StoreReader(db: db) }
+
+    /// What a write changed, for callers that keep derived data (the index) in step.
+    public struct RecordChanges: Sendable {
+        public var inserted: [EvidenceRecord] = []
+        public var updated: [(old: EvidenceRecord, new: EvidenceRecord)] = []
+        public var unchanged = 0
+        public var removed: [EvidenceRecord] = []
+
+        public var isEmpty: Bool { inserted.isEmpty && updated.isEmpty && removed.isEmpty }
+
+        public init() {}
+    }
+
+    /// Inserts new records and replaces changed ones, matched by id.
+    public func upsert(_ records: [EvidenceRecord], progress: ((Int, Int) -> Void)? = nil) throws -> RecordChanges {
+        var changes = RecordChanges()
+        for (index, record) in records.enumerated() {
+            if let existing = try RecordRows.fetch(db, id: record.id) {
+                if existing == record {
+                    changes.unchanged += 1
+                } else {
+                    try RecordRows.delete(db, id: record.id)
+                    try RecordRows.insert(db, record)
+                    changes.updated.append((existing, record))
+                }
+            } else {
+                try RecordRows.insert(db, record)
+                changes.inserted.append(record)
+            }
+            if index % 256 == 255 || index == records.count - 1 { progress?(index + 1, records.count) }
+        }
+        if !changes.isEmpty { try bumpCorpusVersion() }
+        return changes
+    }
+
+    /// Removes the records with these ids; ids with no record are passed over.
+    public func remove(ids: [String]) throws -> RecordChanges {
+        var changes = RecordChanges()
+        for id in ids {
+            guard let existing = try RecordRows.fetch(db, id: id) else { continue }
+            try RecordRows.delete(db, id: id)
+            changes.removed.append(existing)
+        }
+        if !changes.isEmpty { try bumpCorpusVersion() }
+        return changes
+    }
+
+    private func bumpCorpusVersion() throws {
+        try db.execute(sql: "UPDATE storeMeta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'corpusVersion'")
+    }
+
+    // MARK: - The index tables
+
+    /// Empties the index tables.
+    public func clearIndex() throws {
+        try db.execute(sql: "DELETE FROM indexTerm; DELETE FROM indexDocument; DELETE FROM indexMeta;")
+    }
+
+    public func setIndexMeta(_ meta: [String: String]) throws {
+        for (key, value) in meta.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT OR REPLACE INTO indexMeta (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    public func putIndexDocument(_ row: IndexDocumentRow) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO indexDocument (docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm) VALUES (?,?,?,?,?,?)",
+            arguments: [row.docNumber, row.recordId, row.titleLength, row.bodyLength, row.uniqueTerms, row.norm])
+    }
+
+    public func deleteIndexDocument(docNumber: Int) throws {
+        try db.execute(sql: "DELETE FROM indexDocument WHERE docNumber = ?", arguments: [docNumber])
+    }
+
+    /// Writes a term's row, or deletes it when its postings are empty.
+    public func putIndexTerm(_ row: IndexTermRow) throws {
+        if row.documentFrequency == 0 {
+            try db.execute(sql: "DELETE FROM indexTerm WHERE term = ?", arguments: [row.term])
+        } else {
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO indexTerm (term, documentFrequency, collectionFrequency, postings) VALUES (?,?,?,?)")
+            try statement.execute(arguments: [row.term, row.documentFrequency, row.collectionFrequency, Data(row.postings)])
+        }
+    }
+
+    /// The largest document number in use (0 when the index is empty).
+    public func maximumDocNumber() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT MAX(docNumber) FROM indexDocument") ?? 0
+    }
+}
