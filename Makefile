@@ -6,7 +6,7 @@ SWIFT        ?= swift
 APT_PACKAGES := libsqlite3-dev libopenblas-dev liblapacke-dev
 EVIDENCE     := .build/release/evidence
 
-.PHONY: all deps build run test clean
+.PHONY: all deps build run test bench bench-quick clean
 
 all: build
 
@@ -36,5 +36,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 
+# Benchmarks live in their own package (Benchmarks/), built in release, never by `make test`.
+bench: deps
+	cd Benchmarks && $(SWIFT) run -c release corpus-growth index --records 1000,10000,100000
+
+bench-quick: deps
+	cd Benchmarks && $(SWIFT) run -c release corpus-growth index --records 1000,10000
+
 clean:
-	rm -rf .build
+	rm -rf .build Benchmarks/.build

@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "evidence", targets: ["EvidenceCLI"]),
         .library(name: "EvidenceCore", targets: ["EvidenceCore"]),
+        // For the benchmarks package in Benchmarks/, which measures these modules from outside.
+        .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -33,39 +33,62 @@ public struct Analyzer: Sendable {
         fingerprint = hash.hex
     }
 
-    /// The analysed terms of `text`, in order.
+    /// The analysed terms of `text`, in order, with their offsets and expansions.
     public func analyze(_ text: String) -> [AnalyzedToken] {
-        let words = WordSegmenter.words(in: text)
         var tokens: [AnalyzedToken] = []
-        tokens.reserveCapacity(words.count)
-        var index = 0
-        while index < words.count {
-            if let match = vocabulary.match(words, at: index, in: text) {
-                let start = words[index].start, end = words[index + match.wordCount - 1].end
-                let written = String(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: start)..<text.utf8.index(text.utf8.startIndex, offsetBy: end)])!
-                let expansion = AnalyzedToken.Expansion(written: written, canonical: match.entry.canonical)
-                for word in WordSegmenter.words(in: match.entry.canonical) {
-                    if let term = term(for: word.text) {
-                        tokens.append(AnalyzedToken(term: term, startOffset: start, endOffset: end, expansion: expansion))
-                    }
-                }
-                index += match.wordCount
-                continue
-            }
-            if let term = term(for: words[index].text) {
-                tokens.append(AnalyzedToken(term: term, startOffset: words[index].start, endOffset: words[index].end))
-            }
-            index += 1
+        var cache = TermCache()
+        walk(text, cache: &cache) { term, start, end, expansion in
+            tokens.append(AnalyzedToken(term: term, startOffset: start, endOffset: end, expansion: expansion))
         }
         return tokens
     }
 
     /// Just the terms, for indexing.
-    public func terms(_ text: String) -> [String] { analyze(text).map(\.term) }
+    public func terms(_ text: String) -> [String] {
+        var cache = TermCache()
+        return terms(text, cache: &cache)
+    }
+
+    /// Just the terms, remembering each written word's term in `cache` for the next texts: the fast
+    /// path for analysing many records (words repeat, so most skip normalising and stemming).
+    public func terms(_ text: String, cache: inout TermCache) -> [String] {
+        var terms: [String] = []
+        walk(text, cache: &cache) { term, _, _, _ in terms.append(term) }
+        return terms
+    }
+
+    /// The chain itself: calls `emit` with each term, the UTF-8 range of the words it came from and the
+    /// vocabulary expansion that produced it, if any.
+    private func walk(_ text: String, cache: inout TermCache, emit: (String, Int, Int, AnalyzedToken.Expansion?) -> Void) {
+        let words = WordSegmenter.words(in: text)
+        var index = 0
+        while index < words.count {
+            let entry = cache.entry(for: words[index].text) { word in
+                let normalized = TermNormalizer.normalize(word)
+                return TermCache.Entry(normalized: normalized, term: term(normalized: normalized), mayStartVocabularyEntry: vocabulary.hasEntries(startingWith: normalized))
+            }
+            if entry.mayStartVocabularyEntry, let match = vocabulary.match(words, at: index, key: entry.normalized, in: text) {
+                let start = words[index].start, end = words[index + match.wordCount - 1].end
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                let written = String(utf8[lower..<utf8.index(lower, offsetBy: end - start)])!
+                let expansion = AnalyzedToken.Expansion(written: written, canonical: match.entry.canonical)
+                for word in WordSegmenter.words(in: match.entry.canonical) {
+                    if let term = term(for: word.text) { emit(term, start, end, expansion) }
+                }
+                index += match.wordCount
+                continue
+            }
+            if let term = entry.term { emit(term, words[index].start, words[index].end, nil) }
+            index += 1
+        }
+    }
 
     /// Steps 3–5 for one word; nil for a stop word.
-    func term(for word: Substring) -> String? {
-        let normalized = TermNormalizer.normalize(word)
+    func term(for word: Substring) -> String? { term(normalized: TermNormalizer.normalize(word)) }
+
+    /// Steps 4–5 for a word already normalised.
+    func term(normalized: String) -> String? {
         guard !normalized.isEmpty, !stopWords.contains(normalized) else { return nil }
         guard normalized.utf8.allSatisfy({ (0x61...0x7A).contains($0) || $0 == 0x27 }) else { return normalized }
         return stemmer.stem(normalized)

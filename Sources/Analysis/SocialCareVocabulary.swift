@@ -52,11 +52,16 @@ struct SocialCareVocabulary: Sendable {
 
     static let bundled = SocialCareVocabulary(tsv: AnalysisResources.text("social-care-terms", "tsv"))
 
+    /// True when some applicable entry's first word, normalised, is `key`.
+    func hasEntries(startingWith key: String) -> Bool { byFirstWord[key] != nil }
+
     /// The longest applicable entry whose words start at `words[index]`, if any. The words of a
     /// multi-word entry must be joined in `text` by at most two characters of space, `.`, `-` or `/`,
     /// so "s.47" and "s 47" match but an initial and an age, "S (17)", do not.
-    func match(_ words: [WordSegmenter.Word], at index: Int, in text: String) -> Match? {
-        guard let candidates = byFirstWord[Self.bare(words[index].text).lowercased()] else { return nil }
+    /// `key` is the first word's normalised form (lower case, possessive dropped), which the analyzer
+    /// computes anyway; most words have no entry and cost one dictionary look-up.
+    func match(_ words: [WordSegmenter.Word], at index: Int, key: String, in text: String) -> Match? {
+        guard let candidates = byFirstWord[key] else { return nil }
         for entry in candidates where index + entry.words.count <= words.count {
             let matches = entry.words.indices.allSatisfy { offset in
                 Self.wordMatches(pattern: entry.words[offset], written: Self.bare(words[index + offset].text))
@@ -75,12 +80,17 @@ struct SocialCareVocabulary: Sendable {
         return utf8[lower..<utf8.index(lower, offsetBy: end - start)].allSatisfy { $0 == 0x20 || $0 == 0x2E || $0 == 0x2D || $0 == 0x2F }
     }
 
-    /// The word without a possessive ending ("LAC's" → "LAC", "mum’s" → "mum").
+    /// The word without a possessive ending ("LAC's" → "LAC", "mum’s" → "mum"), compared on UTF-8 bytes.
     static func bare(_ word: Substring) -> Substring {
-        for ending in ["'s", "’s", "ʼs", "'", "’", "ʼ"] where word.hasSuffix(ending) && word.count > ending.count {
-            return word.dropLast(ending.count)
-        }
-        return word
+        var bytes = word.utf8[...]
+        if bytes.last == 0x73 || bytes.last == 0x53 { bytes = bytes.dropLast() }   // "s" or "S" after the apostrophe
+        let apostropheLength: Int
+        if bytes.last == 0x27 { apostropheLength = 1 }                              // '
+        else if bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x99]) { apostropheLength = 3 }  // ’
+        else if bytes.suffix(2).elementsEqual([0xCA, 0xBC]) { apostropheLength = 2 }        // ʼ
+        else { return word }
+        guard bytes.count > apostropheLength else { return word }
+        return word[word.startIndex..<bytes.index(bytes.endIndex, offsetBy: -apostropheLength)]
     }
 
     static func wordMatches(pattern: String, written: Substring) -> Bool {

@@ -9,7 +9,9 @@ enum TermNormalizer {
     static func normalize(_ word: Substring) -> String {
         var folded: String
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            folded = String(decoding: word.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+            folded = word.utf8.contains(where: { (0x41...0x5A).contains($0) })
+                ? String(decoding: word.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+                : String(word)
         } else {
             folded = String(word).precomposedStringWithCompatibilityMapping
                 .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

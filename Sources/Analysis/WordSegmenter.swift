@@ -42,63 +42,86 @@ enum WordSegmenter {
         return .other
     }
 
-    static func words(in text: String) -> [Word] {
-        let scalars = Array(text.unicodeScalars)
-        var offsets = [Int](repeating: 0, count: scalars.count + 1)
-        for (index, scalar) in scalars.enumerated() { offsets[index + 1] = offsets[index] + UTF8.width(scalar) }
-        let classes = scalars.map(classify)
-        let utf8 = text.utf8
+    /// Classes of the ASCII characters, looked up instead of computed.
+    private static let asciiClasses: [Class] = (0..<128).map { classify(Unicode.Scalar(UInt8($0))) }
 
+    static func words(in text: String) -> [Word] {
+        var text = text
+        text.makeContiguousUTF8()
+        let ranges = text.utf8.withContiguousStorageIfAvailable(wordRanges) ?? wordRanges(Array(text.utf8).withUnsafeBufferPointer { $0 })
+        let utf8 = text.utf8
         var words: [Word] = []
-        var index = 0
-        func emit(_ from: Int, _ to: Int) {
-            let lower = utf8.index(utf8.startIndex, offsetBy: offsets[from])
-            let upper = utf8.index(lower, offsetBy: offsets[to] - offsets[from])
-            words.append(Word(text: text[lower..<upper], start: offsets[from], end: offsets[to]))
+        words.reserveCapacity(ranges.count)
+        var cursor = utf8.startIndex, cursorOffset = 0
+        for range in ranges {
+            let lower = utf8.index(cursor, offsetBy: range.lowerBound - cursorOffset)
+            let upper = utf8.index(lower, offsetBy: range.count)
+            words.append(Word(text: text[lower..<upper], start: range.lowerBound, end: range.upperBound))
+            cursor = upper
+            cursorOffset = range.upperBound
         }
-        /// The next index after `i` that is not a combining mark.
-        func next(_ i: Int) -> Int {
-            var j = i + 1
-            while j < classes.count && classes[j] == .extend { j += 1 }
+        return words
+    }
+
+    /// The byte ranges of the words in UTF-8 `bytes`. One pass, decoding as it goes. O(n).
+    static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let count = bytes.count
+        /// The class of the scalar at `i` and the index after it (invalid UTF-8 counts as `other`).
+        func scalar(at i: Int) -> (Class, Int) {
+            let lead = bytes[i]
+            if lead < 0x80 { return (asciiClasses[Int(lead)], i + 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            guard length > 1, i + length <= count else { return (.other, i + 1) }
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            return (Unicode.Scalar(value).map(classify) ?? .other, i + length)
+        }
+        /// The index after `i` and any combining marks that follow it.
+        func skipExtends(_ i: Int) -> Int {
+            var j = i
+            while j < count {
+                let (kind, next) = scalar(at: j)
+                guard kind == .extend else { break }
+                j = next
+            }
             return j
         }
 
-        while index < classes.count {
-            let kind = classes[index]
+        var ranges: [Range<Int>] = []
+        var i = 0
+        while i < count {
+            let (kind, afterScalar) = scalar(at: i)
             if kind == .ideograph {
-                let end = next(index)
-                emit(index, end)
-                index = end
+                let end = skipExtends(afterScalar)
+                ranges.append(i..<end)
+                i = end
                 continue
             }
-            guard kind == .letter || kind == .digit || kind == .extendNumLet else { index += 1; continue }
-            let start = index
-            var last = kind          // class of the last letter, digit or underscore in the word
-            var end = next(index)    // one past the word so far
-            while end < classes.count {
-                let current = classes[end]
-                switch current {
-                case .letter, .digit, .extendNumLet:
+            guard kind == .letter || kind == .digit || kind == .extendNumLet else { i = afterScalar; continue }
+            let start = i
+            var last = kind
+            var hasLetterOrDigit = kind != .extendNumLet
+            var end = skipExtends(afterScalar)
+            while end < count {
+                let (current, afterCurrent) = scalar(at: end)
+                if current == .letter || current == .digit || current == .extendNumLet {
                     last = current
-                    end = next(end)
+                    hasLetterOrDigit = hasLetterOrDigit || current != .extendNumLet
+                    end = skipExtends(afterCurrent)
                     continue
-                case .midLetter, .midNumLet, .midNum:
-                    let after = next(end)
-                    guard after < classes.count else { break }
-                    let following = classes[after]
-                    let joinsLetters = last == .letter && following == .letter && current != .midNum
-                    let joinsDigits = last == .digit && following == .digit && current != .midLetter
-                    if joinsLetters || joinsDigits {
-                        end = after
-                        continue
-                    }
-                default: break
                 }
-                break
+                guard current == .midLetter || current == .midNumLet || current == .midNum else { break }
+                let afterMark = skipExtends(afterCurrent)
+                guard afterMark < count else { break }
+                let (following, _) = scalar(at: afterMark)
+                let joinsLetters = last == .letter && following == .letter && current != .midNum
+                let joinsDigits = last == .digit && following == .digit && current != .midLetter
+                guard joinsLetters || joinsDigits else { break }
+                end = afterMark
             }
-            if classes[start..<end].contains(where: { $0 == .letter || $0 == .digit }) { emit(start, end) }
-            index = end
+            if hasLetterOrDigit { ranges.append(start..<end) }
+            i = end
         }
-        return words
+        return ranges
     }
 }

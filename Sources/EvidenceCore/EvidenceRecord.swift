@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// One piece of evidence: a study, a review, an evaluated programme, practice learning, a published
 /// account of lived experience, guidance or statistics, with its strength stated honestly.
 ///
@@ -89,13 +87,28 @@ public struct EvidenceRecord: Hashable, Sendable, Codable, Identifiable {
 }
 
 extension EvidenceRecord {
-    /// A fingerprint of everything the record holds: FNV-1a over its JSON with sorted keys. Summed over
-    /// records (mod 2⁶⁴) it gives an order-free checksum of a corpus that can be updated one record at a time.
+    /// A fingerprint of everything the record holds: FNV-1a over every field in a fixed order, each
+    /// followed by a separator. Summed over records (mod 2⁶⁴) it gives an order-free checksum of a
+    /// corpus that can be updated one record at a time. O(record size).
     public var contentHash: UInt64 {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var hash = FNV1a()
-        if let data = try? encoder.encode(self) { hash.combine(data) }
+        for text in [id, title, kind.rawValue, summary, findings, practiceImplications, year.map(String.init) ?? "",
+                     publisher, url, doi, country, ukTested.rawValue, learningWeight?.rawValue ?? "",
+                     sourcesDisagree ? "1" : "0", lastChecked] {
+            hash.combine(text)
+        }
+        for list in [authors, topics.map(\.rawValue), ageGroups.map(\.rawValue), caveats] {
+            hash.combine(String(list.count))
+            for item in list { hash.combine(item) }
+        }
+        hash.combine(String(outcomes.count))
+        for outcome in outcomes {
+            for text in [outcome.outcome, outcome.strength.rawValue, outcome.direction.rawValue, outcome.basis] { hash.combine(text) }
+        }
+        hash.combine(String(sourceRatings.count))
+        for rating in sourceRatings {
+            for text in [rating.scale, rating.value, rating.asOf, rating.url] { hash.combine(text) }
+        }
         return hash.value
     }
 }

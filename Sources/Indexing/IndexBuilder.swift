@@ -31,30 +31,26 @@ public struct IndexBuilder: Sendable {
         return try store.write("rebuild the index in") { transaction in
             let records = try transaction.reader.records()
             let corpusVersion = try transaction.reader.corpusVersion()
-            let documents = analyse(records) { progress?(.analysing, $0, records.count) }
+            let chunks = analyse(records) { progress?(.analysing, $0, records.count) }
 
-            var postings: [String: [Posting]] = [:]
-            var rows: [IndexDocumentRow] = []
-            rows.reserveCapacity(records.count)
+            var postings = PostingsAccumulator()
             var totals = IndexTotals()
-            for (index, (record, terms)) in zip(records, documents).enumerated() {
-                let docNumber = index + 1
-                for term in terms.terms { postings[term, default: []].append(terms.posting(term, docNumber: docNumber)) }
-                let row = terms.documentRow(docNumber: docNumber, recordId: record.id)
-                rows.append(row)
-                totals.add(row, record: record)
-            }
-
             try transaction.clearIndex()
-            for row in rows { try transaction.putIndexDocument(row) }
-            var written = 0
+            for chunk in chunks {
+                postings.append(chunk.postings)
+                for row in chunk.rows {
+                    try transaction.putIndexDocument(row)
+                    totals.add(row, contentHash: chunk.contentHashes[row.docNumber - chunk.firstDocNumber])
+                }
+            }
+            // Inserting in term order appends to the B-tree instead of splitting pages all over it.
+            let terms = postings.lists.keys.sorted()
             var postingCount = 0
-            for (term, list) in postings {
-                let frequency = list.reduce(0) { $0 + IndexFormat.combinedFrequency(title: $1.titleFrequency, body: $1.bodyFrequency) }
-                try transaction.putIndexTerm(IndexTermRow(term: term, documentFrequency: list.count, collectionFrequency: frequency, postings: PostingsCodec.encode(list)))
-                written += 1
-                postingCount += list.count
-                if written % 1024 == 0 || written == postings.count { progress?(.writing, written, postings.count) }
+            for (written, term) in terms.enumerated() {
+                let list = postings.lists[term]!
+                try transaction.putIndexTerm(IndexTermRow(term: term, documentFrequency: list.documentFrequency, collectionFrequency: list.collectionFrequency, postings: list.bytes))
+                postingCount += list.documentFrequency
+                if written % 1024 == 1023 || written == terms.count - 1 { progress?(.writing, written + 1, terms.count) }
             }
             let now = ISO8601DateFormatter().string(from: Date())
             var meta = totals.meta
@@ -64,23 +60,43 @@ public struct IndexBuilder: Sendable {
             meta[IndexFormat.MetaKey.builtAt] = now
             meta[IndexFormat.MetaKey.updatedAt] = now
             try transaction.setIndexMeta(meta)
-            return Report(documents: rows.count, terms: postings.count, postings: postingCount, seconds: Date().timeIntervalSince(started))
+            return Report(documents: records.count, terms: terms.count, postings: postingCount, seconds: Date().timeIntervalSince(started))
         }
     }
 
-    /// Analyses records on every core, in chunks; results keep the records' order.
-    func analyse(_ records: [EvidenceRecord], progress: @Sendable (Int) -> Void) -> [DocumentTerms] {
-        let chunk = 256
-        let chunks = (records.count + chunk - 1) / chunk
-        let results = ChunkResults(count: chunks)
+    /// What one thread makes of a run of consecutive records: their rows and their postings.
+    struct Chunk {
+        var firstDocNumber = 1
+        var rows: [IndexDocumentRow] = []
+        var contentHashes: [UInt64] = []
+        var postings = PostingsAccumulator()
+    }
+
+    /// Analyses records on every core, 256 at a time, each thread with its own `TermCache`; record i
+    /// becomes document i + 1. The chunks come back in the records' order.
+    func analyse(_ records: [EvidenceRecord], progress: @Sendable (Int) -> Void) -> [Chunk] {
+        let size = 256
+        let count = (records.count + size - 1) / size
+        let results = ChunkResults(count: count)
         let done = Counter()
         let analyzer = self.analyzer
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            let range = (index * chunk)..<min(records.count, (index + 1) * chunk)
-            results.set(index, records[range].map { DocumentTerms($0, analyzer: analyzer) })
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let range = (index * size)..<min(records.count, (index + 1) * size)
+            var cache = TermCache()
+            var chunk = Chunk(firstDocNumber: range.lowerBound + 1)
+            for position in range {
+                let record = records[position], docNumber = position + 1
+                let terms = DocumentTerms(record, analyzer: analyzer, cache: &cache)
+                for (term, fields) in terms.counts {
+                    chunk.postings.add(term, Posting(docNumber: docNumber, titleFrequency: fields.title, bodyFrequency: fields.body))
+                }
+                chunk.rows.append(terms.documentRow(docNumber: docNumber, recordId: record.id))
+                chunk.contentHashes.append(record.contentHash)
+            }
+            results.set(index, chunk)
             progress(done.add(range.count))
         }
-        return results.joined()
+        return results.all()
     }
 }
 
@@ -104,11 +120,15 @@ struct IndexTotals {
     }
 
     mutating func add(_ row: IndexDocumentRow, record: EvidenceRecord) {
+        add(row, contentHash: record.contentHash)
+    }
+
+    mutating func add(_ row: IndexDocumentRow, contentHash: UInt64) {
         documents += 1
         titleLength += row.titleLength
         bodyLength += row.bodyLength
         norm += row.norm
-        checksum = checksum &+ record.contentHash
+        checksum = checksum &+ contentHash
     }
 
     mutating func remove(_ row: IndexDocumentRow, record: EvidenceRecord) {
@@ -132,13 +152,13 @@ struct IndexTotals {
 
 /// Per-chunk results written from several threads, each slot by exactly one, read after all finish.
 private final class ChunkResults: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<[DocumentTerms]>
+    private let slots: UnsafeMutablePointer<IndexBuilder.Chunk>
     private let count: Int
 
     init(count: Int) {
         self.count = count
         slots = .allocate(capacity: max(count, 1))
-        slots.initialize(repeating: [], count: count)
+        slots.initialize(repeating: IndexBuilder.Chunk(), count: count)
     }
 
     deinit {
@@ -146,8 +166,8 @@ private final class ChunkResults: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func set(_ index: Int, _ value: [DocumentTerms]) { slots[index] = value }
-    func joined() -> [DocumentTerms] { (0..<count).flatMap { slots[$0] } }
+    func set(_ index: Int, _ value: IndexBuilder.Chunk) { slots[index] = value }
+    func all() -> [IndexBuilder.Chunk] { (0..<count).map { slots[$0] } }
 }
 
 private final class Counter: @unchecked Sendable {

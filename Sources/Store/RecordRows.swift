@@ -10,8 +10,7 @@ enum RecordRows {
 
     static func insert(_ db: Database, _ record: EvidenceRecord) throws {
         let placeholders = Array(repeating: "?", count: recordColumns.count).joined(separator: ",")
-        try db.execute(
-            sql: "INSERT INTO record (\(recordColumns.joined(separator: ","))) VALUES (\(placeholders))",
+        try db.cachedStatement(sql: "INSERT INTO record (\(recordColumns.joined(separator: ","))) VALUES (\(placeholders))").execute(
             arguments: [
                 record.id, record.title, record.kind.rawValue, record.summary, record.findings,
                 record.practiceImplications, record.year, record.publisher, record.url, record.doi,
@@ -19,26 +18,24 @@ enum RecordRows {
                 record.sourcesDisagree, record.lastChecked,
             ])
         for (position, name) in record.authors.enumerated() {
-            try db.execute(sql: "INSERT INTO recordAuthor VALUES (?,?,?)", arguments: [record.id, position, name])
+            try db.cachedStatement(sql: "INSERT INTO recordAuthor VALUES (?,?,?)").execute(arguments: [record.id, position, name])
         }
         for (position, topic) in record.topics.enumerated() {
-            try db.execute(sql: "INSERT INTO recordTopic VALUES (?,?,?)", arguments: [record.id, position, topic.rawValue])
+            try db.cachedStatement(sql: "INSERT INTO recordTopic VALUES (?,?,?)").execute(arguments: [record.id, position, topic.rawValue])
         }
         for (position, age) in record.ageGroups.enumerated() {
-            try db.execute(sql: "INSERT INTO recordAgeGroup VALUES (?,?,?)", arguments: [record.id, position, age.rawValue])
+            try db.cachedStatement(sql: "INSERT INTO recordAgeGroup VALUES (?,?,?)").execute(arguments: [record.id, position, age.rawValue])
         }
         for (position, outcome) in record.outcomes.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO recordOutcome VALUES (?,?,?,?,?,?)",
+            try db.cachedStatement(sql: "INSERT INTO recordOutcome VALUES (?,?,?,?,?,?)").execute(
                 arguments: [record.id, position, outcome.outcome, outcome.strength.rawValue, outcome.direction.rawValue, outcome.basis])
         }
         for (position, rating) in record.sourceRatings.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO recordSourceRating VALUES (?,?,?,?,?,?)",
+            try db.cachedStatement(sql: "INSERT INTO recordSourceRating VALUES (?,?,?,?,?,?)").execute(
                 arguments: [record.id, position, rating.scale, rating.value, rating.asOf, rating.url])
         }
         for (position, caveat) in record.caveats.enumerated() {
-            try db.execute(sql: "INSERT INTO recordCaveat VALUES (?,?,?)", arguments: [record.id, position, caveat])
+            try db.cachedStatement(sql: "INSERT INTO recordCaveat VALUES (?,?,?)").execute(arguments: [record.id, position, caveat])
         }
     }
 
@@ -87,7 +84,7 @@ enum RecordRows {
     private static func fetch(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [EvidenceRecord] {
         var records: [EvidenceRecord] = []
         var indexByID: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(recordColumns.joined(separator: ",")) FROM record WHERE \(whereSQL) ORDER BY id", arguments: arguments)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(recordColumns.joined(separator: ",")) FROM record WHERE \(whereSQL) ORDER BY id"), arguments: arguments)
         while let row = try rows.next() {
             let id: String = row["id"]
             indexByID[id] = records.count
@@ -104,7 +101,7 @@ enum RecordRows {
         let scope = records.count == 1 ? "recordId = ?" : "recordId IN (SELECT id FROM record WHERE \(whereSQL))"
         let scopeArguments: StatementArguments = records.count == 1 ? [records[0].id] : arguments
         func children(_ table: String, _ columns: String, _ apply: (inout EvidenceRecord, Row) -> Void) throws {
-            let cursor = try Row.fetchCursor(db, sql: "SELECT recordId, \(columns) FROM \(table) WHERE \(scope) ORDER BY recordId, position", arguments: scopeArguments)
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT recordId, \(columns) FROM \(table) WHERE \(scope) ORDER BY recordId, position"), arguments: scopeArguments)
             while let row = try cursor.next() {
                 guard let index = indexByID[row["recordId"]] else { continue }
                 apply(&records[index], row)

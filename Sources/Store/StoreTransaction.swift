@@ -74,9 +74,8 @@ public struct StoreTransaction {
     }
 
     public func putIndexDocument(_ row: IndexDocumentRow) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO indexDocument (docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm) VALUES (?,?,?,?,?,?)",
-            arguments: [row.docNumber, row.recordId, row.titleLength, row.bodyLength, row.uniqueTerms, row.norm])
+        let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO indexDocument (docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm) VALUES (?,?,?,?,?,?)")
+        try statement.execute(arguments: [row.docNumber, row.recordId, row.titleLength, row.bodyLength, row.uniqueTerms, row.norm])
     }
 
     public func deleteIndexDocument(docNumber: Int) throws {
