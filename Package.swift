@@ -49,11 +49,17 @@ let package = Package(
             dependencies: ["EvidenceCore", "Analysis", "Store"],
             swiftSettings: strictSettings
         ),
+        // Layer 3: test collections, judgments and the measures of ranking quality.
+        .target(
+            name: "Evaluation",
+            dependencies: ["EvidenceCore"],
+            swiftSettings: strictSettings
+        ),
         // Layer 5: the `evidence` command.
         .executableTarget(
             name: "EvidenceCLI",
             dependencies: [
-                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing",
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -90,6 +96,11 @@ let package = Package(
         .testTarget(
             name: "IndexingTests",
             dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation"],
             swiftSettings: strictSettings
         ),
         .testTarget(

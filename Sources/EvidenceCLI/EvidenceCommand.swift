@@ -15,7 +15,7 @@ struct EvidenceCommand: ParsableCommand {
         """,
         subcommands: [
             ImportCommand.self, ListCommand.self, ShowCommand.self, RemoveCommand.self,
-            ExportCommand.self, StatsCommand.self, IndexCommand.self,
+            ExportCommand.self, StatsCommand.self, IndexCommand.self, EvalCommand.self,
         ]
     )
 }

@@ -4,9 +4,10 @@ internal import EvidenceCore
 /// Turns a `RawRecord` from any reader into an `EvidenceRecord`, checking every field and saying, in
 /// plain words with file, line and field, what is wrong or what default was taken.
 ///
-/// Required: `id`, `title` and some text (`summary`, also accepted as `text` or `abstract`). Everything
-/// else has a stated default; a missing `kind`, `year`, source (`url` or `doi`) or `topics` is reported
-/// as a warning. A value outside a vocabulary, an impossible year or a field over `maximumFieldBytes`
+/// Required: an `id`, and a `title` or some text (`summary`, also accepted as `text` or `abstract`), so
+/// the shared test collections, some of which have empty titles or texts, import as they are. Everything
+/// else has a stated default; a missing title, text, `kind`, `year`, source (`url` or `doi`) or `topics`
+/// is reported as a warning. A value outside a vocabulary, an impossible year or a field over `maximumFieldBytes`
 /// is an error. Complexity: O(size of the record).
 struct RecordBuilder {
     /// The largest value one field may hold, in UTF-8 bytes.
@@ -60,12 +61,16 @@ struct RecordBuilder {
         }
 
         let title = text(.title)
-        if title.isEmpty && !context.refused.contains(.title) { context.fail(.title, line: values[.title]?.line ?? context.raw.line, "every record needs a title") }
-
         let summary = text(.summary)
-        if summary.isEmpty && !context.refused.contains(.summary) {
-            context.fail(.summary, line: values[.summary]?.line ?? context.raw.line,
-                         "every record needs some text: a summary (also accepted as 'text' or 'abstract')")
+        if title.isEmpty && summary.isEmpty {
+            if !context.refused.contains(.title) && !context.refused.contains(.summary) {
+                context.fail(.title, line: values[.title]?.line ?? context.raw.line,
+                             "every record needs a title or some text (a summary, also accepted as 'text' or 'abstract')")
+            }
+        } else if title.isEmpty {
+            context.warn(.title, line: context.raw.line, "no title given")
+        } else if summary.isEmpty && !context.refused.contains(.summary) {
+            context.warn(.summary, line: context.raw.line, "no text given (a summary, also accepted as 'text' or 'abstract')")
         }
 
         let kind: EvidenceKind

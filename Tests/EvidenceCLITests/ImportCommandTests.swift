@@ -19,7 +19,7 @@ import Store
 
     static let badInputs: [(name: String, content: String, expected: String)] = [
         ("malformed.jsonl", #"{"id": "seed-1", "title": "Changed", "text": "x"}"# + "\n" + #"{"id": "b" "title": "B"}"# + "\n", "malformed.jsonl:2: error: is not valid JSON"),
-        ("missing.jsonl", #"{"id": "seed-1", "title": "Changed", "text": "x"}"# + "\n" + #"{"id": "no-title", "text": "x"}"# + "\n", "missing.jsonl:2: error: field 'title': every record needs a title"),
+        ("missing.jsonl", #"{"id": "seed-1", "title": "Changed", "text": "x"}"# + "\n" + #"{"id": "nothing", "year": 2001}"# + "\n", "missing.jsonl:2: error: field 'title': every record needs a title or some text"),
         ("kind.jsonl", #"{"id": "k", "title": "K", "text": "x", "kind": "rumour"}"# + "\n", "field 'kind': 'rumour' is not a known kind"),
         ("topic.csv", "id,title,text,topics\nt,T,x,neglect;gossip\n", "topic.csv:2: error: field 'topics': 'gossip' is not a known topic"),
         ("year.jsonl", #"{"id": "y", "title": "Y", "text": "x", "year": 2999}"# + "\n", "field 'year': '2999' is not a possible year"),

@@ -1,0 +1,123 @@
+internal import ArgumentParser
+internal import Foundation
+internal import Evaluation
+internal import Indexing
+internal import Ingest
+internal import Store
+
+/// `evidence eval DIR`: ranking quality on a test collection with relevance judgments.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure ranking quality on a test collection (nDCG@10, MAP, R@100, P@10, MRR@10).",
+        discussion: """
+        DIR holds docs.jsonl, queries.jsonl and qrels.tsv (the format of the shared test collections). \
+        The documents are indexed in a temporary database, which is deleted afterwards; the queries are \
+        never written anywhere. With --cases, the collection is the bundled corpus (Corpus/evidence) \
+        judged against the fictional case descriptions in Corpus/cases. When the folder has a \
+        baselines.json, the peers' nDCG@10 is shown beside ours.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The test collection's folder.", valueName: "dir"))
+    var folder: String?
+
+    @Flag(name: .long, help: "Evaluate on the bundled corpus and its case descriptions.")
+    var cases = false
+
+    @Option(name: .long, help: ArgumentHelp("Another query set ({\"id\", \"text\"} per line).", valueName: "file"))
+    var queries: String?
+
+    @Option(name: .long, help: ArgumentHelp("The documents: a file or folder (default DIR/docs.jsonl).", valueName: "path"))
+    var documents: String?
+
+    @Option(name: .long, help: ArgumentHelp("Weighting to evaluate, repeatable: bm25[:k1,b], lnc.ltc, pivoted[:slope]. Default: all three.", valueName: "scheme"))
+    var scheme: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write each scheme's TREC run to this folder.", valueName: "dir"))
+    var runs: String?
+
+    @Flag(name: .long, help: "Print the results as JSON.")
+    var json = false
+
+    func validate() throws {
+        if cases == (folder != nil) { throw ValidationError("give a collection folder, or --cases (not both)") }
+        for name in scheme where WeightingScheme(name: name) == nil {
+            throw ValidationError("--scheme: '\(name)' is not bm25[:k1,b], lnc.ltc or pivoted[:slope]")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let collectionFolder = cases ? "Corpus/cases" : folder!
+            let documentsPath = documents ?? (cases ? "Corpus/evidence" : nil)
+            let collection: TestCollection
+            do { collection = try TestCollection(folder: collectionFolder, queriesPath: queries, documentsPath: documentsPath) } catch let error as TestCollection.LoadError {
+                throw CLIFailure("\(error.description)\(cases ? " (run --cases from the repository's top folder)" : "")", status: .invalidInput)
+            }
+            let schemes = scheme.isEmpty ? [WeightingScheme.standardBM25, .lncLtc, .tfidf(pivotSlope: 0.2)] : scheme.compactMap(WeightingScheme.init(name:))
+
+            let loaded = EvidenceLoader().load(paths: [collection.documentsPath])
+            guard !loaded.records.isEmpty else {
+                for error in loaded.errors.prefix(10) { Terminal.standardError("\(error)\n") }
+                throw CLIFailure("no document of the collection could be read", status: .invalidInput)
+            }
+            if let first = loaded.errors.first {
+                // An unreadable document (e.g. one with neither title nor text) cannot be found anyway.
+                Terminal.standardError("Left out \(loaded.errors.count) document\(loaded.errors.count == 1 ? "" : "s") that could not be read (first: \(first)).\n")
+            }
+            let workspace = (NSTemporaryDirectory() as NSString).appendingPathComponent("evidence-eval-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(atPath: workspace) }
+            let store = try EvidenceStore(path: workspace + "/eval.sqlite")
+            try store.upsert(loaded.records)
+            _ = try IndexBuilder().build(store)
+
+            var rows: [(scheme: WeightingScheme, metrics: RetrievalMetrics, seconds: Double)] = []
+            let progress = ProgressBar("Evaluating")
+            for (index, weighting) in schemes.enumerated() {
+                let started = Date()
+                let rankings = try store.read { reader in
+                    let scorer = try LexicalScorer(reader: reader, scheme: weighting)
+                    var rankings: [String: [(document: String, score: Double)]] = [:]
+                    for query in collection.queries {
+                        rankings[query.id] = try scorer.score(query.text).prefix(1000).map { ($0.recordId, $0.score) }
+                    }
+                    return rankings
+                }
+                let seconds = Date().timeIntervalSince(started)
+                if let runs { try writeRun(rankings, scheme: weighting, collection: collection.name, folder: runs) }
+                let ordered = rankings.mapValues(RetrievalMetrics.trecOrder)
+                rows.append((weighting, RetrievalMetrics.mean(rankings: ordered, qrels: collection.qrels).mean, seconds))
+                progress.update(index + 1, of: schemes.count)
+            }
+            progress.finish()
+            if json {
+                struct Row: Encodable { var scheme: String; var metrics: RetrievalMetrics; var querySeconds: Double }
+                struct Output: Encodable { var collection: String; var documents, queriesScored: Int; var results: [Row]; var peers: [String: Double] }
+                printEncoded(Output(collection: collection.name, documents: loaded.records.count, queriesScored: collection.qrels.scoredQueries.count,
+                                    results: rows.map { Row(scheme: $0.scheme.name, metrics: $0.metrics, querySeconds: $0.seconds) }, peers: collection.peerNDCG))
+                return
+            }
+            print("\(collection.name): \(loaded.records.count) documents, \(collection.queries.count) queries, \(collection.qrels.scoredQueries.count) with relevant judgments\n")
+            print(Terminal.pad("system", 34) + "  nDCG@10     MAP   R@100    P@10  MRR@10")
+            func number(_ value: Double) -> String { String(format: "%7.4f", value) }
+            for row in rows {
+                let m = row.metrics
+                print(Terminal.pad("EvidenceEngine \(row.scheme.name)", 34) + " " + [m.ndcgAt10, m.meanAveragePrecision, m.recallAt100, m.precisionAt10, m.reciprocalRankAt10].map(number).joined(separator: " "))
+            }
+            for (peer, ndcg) in collection.peerNDCG.sorted(by: { $0.value > $1.value }) {
+                print(Terminal.pad("peer \(peer)", 34) + " " + number(ndcg))
+            }
+        }
+    }
+
+    private func writeRun(_ rankings: [String: [(document: String, score: Double)]], scheme: WeightingScheme, collection: String, folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let tag = "evidence-" + scheme.name.filter { $0.isLetter || $0.isNumber || $0 == "." }
+        var lines = ""
+        for (query, ranked) in rankings.sorted(by: { $0.key < $1.key }) {
+            for (rank, entry) in ranked.enumerated() { lines += "\(query) Q0 \(entry.document) \(rank + 1) \(entry.score) \(tag)\n" }
+        }
+        try lines.write(toFile: folder + "/\(collection).\(tag).run", atomically: true, encoding: .utf8)
+    }
+}

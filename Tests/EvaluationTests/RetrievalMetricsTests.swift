@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import Evaluation
+
+@Suite struct RetrievalMetricsTests {
+    // Judged: a 2, b 1, c 0 (judged not relevant), d 1. Ranking: c, a, x, d (b never retrieved).
+    static let judged = ["a": 2, "b": 1, "c": 0, "d": 1]
+    static let ranking = ["c", "a", "x", "d"]
+
+    @Test func measuresMatchTheHandWorkedValues() {
+        let m = RetrievalMetrics.query(ranking: Self.ranking, judged: Self.judged)
+        let dcg = 2 / log2(3.0) + 1 / log2(5.0)                    // a at rank 2, d at rank 4
+        let idcg = 2 / log2(2.0) + 1 / log2(3.0) + 1 / log2(4.0)   // ideal grades 2, 1, 1
+        #expect(abs(m.ndcgAt10 - dcg / idcg) < 1e-12)
+        #expect(abs(m.meanAveragePrecision - (1.0 / 2 + 2.0 / 4) / 3) < 1e-12)   // hits at ranks 2 and 4, 3 relevant
+        #expect(abs(m.recallAt100 - 2.0 / 3) < 1e-12)
+        #expect(m.precisionAt10 == 0.2)
+        #expect(m.reciprocalRankAt10 == 0.5)
+    }
+
+    @Test func tiesAreOrderedAsTrecEvalDoes() {
+        #expect(RetrievalMetrics.trecOrder([("a", 1), ("c", 2), ("b", 1), ("d", 2)]) == ["d", "c", "b", "a"])
+    }
+
+    @Test func meansCoverOnlyQueriesWithARelevantJudgmentAndCountMissingRunsAsZero() throws {
+        let qrels = try Qrels(parsing: "q1\ta\t2\nq1\tb\t0\nq2 0 c 1\nq3\td\t0\n")
+        #expect(qrels.scoredQueries == ["q1", "q2"])
+        let (mean, perQuery) = RetrievalMetrics.mean(rankings: ["q1": ["a"]], qrels: qrels)
+        #expect(perQuery["q1"]?.ndcgAt10 == 1 && perQuery["q2"]?.ndcgAt10 == 0)
+        #expect(mean.ndcgAt10 == 0.5 && mean.reciprocalRankAt10 == 0.5)
+    }
+
+    @Test func malformedJudgmentsNameTheLine() {
+        #expect(throws: Qrels.ParseError.self) { try Qrels(parsing: "q1\ta\t1\nq2 a\n") }
+    }
+}
