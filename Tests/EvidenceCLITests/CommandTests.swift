@@ -94,4 +94,14 @@ import Store
         #expect(FileManager.default.fileExists(atPath: chosen))
         #expect(!FileManager.default.fileExists(atPath: database))
     }
+
+    @Test func evalMeasuresTheCaseTestSet() throws {
+        let output = try CommandRunner.run(["eval", Repository.path("Corpus/cases"), "--documents", Repository.evidenceFolder, "--scheme", "bm25", "--json"])
+        #expect(output.status == 0, "\(output.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        let metrics = try #require(results.first?["metrics"] as? [String: Double])
+        #expect((metrics["ndcgAt10"] ?? 0) > 0)
+        #expect((object["queriesScored"] as? Int ?? 0) >= 40)
+    }
 }
