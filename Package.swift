@@ -14,10 +14,11 @@ let package = Package(
         .executable(name: "evidence", targets: ["EvidenceCLI"]),
         .library(name: "EvidenceCore", targets: ["EvidenceCore"]),
         // For the benchmarks package in Benchmarks/, which measures these modules from outside.
-        .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing"]),
+        .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
@@ -46,7 +47,16 @@ let package = Package(
         // Layer 3: the lexical index: format, build, incremental update, weighting.
         .target(
             name: "Indexing",
-            dependencies: ["EvidenceCore", "Analysis", "Store"],
+            dependencies: ["EvidenceCore", "Analysis", "Store", "Ranking"],
+            swiftSettings: strictSettings
+        ),
+        // Layer 1: BLAS and LAPACK from Debian (OpenBLAS, or the reference libraries).
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE"),
+        // Layer 3: pure numerics: BLAS kernels beside reference loops, the LSA space, fusion, top-k.
+        .target(
+            name: "Ranking",
+            dependencies: ["EvidenceCore", "CBLAS", "CLAPACKE", .product(name: "HeapModule", package: "swift-collections")],
             swiftSettings: strictSettings
         ),
         // Layer 3: test collections, judgments and the measures of ranking quality.
@@ -59,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "EvidenceCLI",
             dependencies: [
-                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Evaluation",
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -96,6 +106,11 @@ let package = Package(
         .testTarget(
             name: "IndexingTests",
             dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RankingTests",
+            dependencies: ["Ranking", "EvidenceTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

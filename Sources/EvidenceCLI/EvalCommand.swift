@@ -34,7 +34,13 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Weighting to evaluate, repeatable: bm25[:k1,b], lnc.ltc, pivoted[:slope]. Default: all three.", valueName: "scheme"))
     var scheme: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Write each scheme's TREC run to this folder.", valueName: "dir"))
+    @Option(name: .customLong("semantic-weight"), help: ArgumentHelp("Weight of the LSA side in the fusion, repeatable; 0 is lexical only. Default: 0 and 0.4.", valueName: "w"))
+    var semanticWeight: [Double] = []
+
+    @Option(name: .long, help: ArgumentHelp("Dimensions of the LSA space.", valueName: "k"))
+    var rank = 200
+
+    @Option(name: .long, help: ArgumentHelp("Write each configuration's TREC run to this folder.", valueName: "dir"))
     var runs: String?
 
     @Flag(name: .long, help: "Print the results as JSON.")
@@ -56,6 +62,8 @@ struct EvalCommand: ParsableCommand {
                 throw CLIFailure("\(error.description)\(cases ? " (run --cases from the repository's top folder)" : "")", status: .invalidInput)
             }
             let schemes = scheme.isEmpty ? [WeightingScheme.standardBM25, .lncLtc, .tfidf(pivotSlope: 0.2)] : scheme.compactMap(WeightingScheme.init(name:))
+            let weights = semanticWeight.isEmpty ? [0, 0.4] : semanticWeight
+            let configurations = schemes.flatMap { scheme in weights.map { RankingConfiguration(scheme: scheme, semanticWeight: $0, semanticRank: rank) } }
 
             let loaded = EvidenceLoader().load(paths: [collection.documentsPath])
             guard !loaded.records.isEmpty else {
@@ -72,48 +80,48 @@ struct EvalCommand: ParsableCommand {
             try store.upsert(loaded.records)
             _ = try IndexBuilder().build(store)
 
-            var rows: [(scheme: WeightingScheme, metrics: RetrievalMetrics, seconds: Double)] = []
+            var rows: [(configuration: RankingConfiguration, metrics: RetrievalMetrics, seconds: Double)] = []
             let progress = ProgressBar("Evaluating")
-            for (index, weighting) in schemes.enumerated() {
+            for (index, configuration) in configurations.enumerated() {
                 let started = Date()
                 let rankings = try store.read { reader in
-                    let scorer = try LexicalScorer(reader: reader, scheme: weighting)
+                    let scorer = try HybridScorer(reader: reader, configuration: configuration)
                     var rankings: [String: [(document: String, score: Double)]] = [:]
                     for query in collection.queries {
-                        rankings[query.id] = try scorer.score(query.text).prefix(1000).map { ($0.recordId, $0.score) }
+                        rankings[query.id] = try scorer.rank(query.text, k: 1000).map { ($0.recordId, $0.score) }
                     }
                     return rankings
                 }
                 let seconds = Date().timeIntervalSince(started)
-                if let runs { try writeRun(rankings, scheme: weighting, collection: collection.name, folder: runs) }
+                if let runs { try writeRun(rankings, configuration: configuration, collection: collection.name, folder: runs) }
                 let ordered = rankings.mapValues(RetrievalMetrics.trecOrder)
-                rows.append((weighting, RetrievalMetrics.mean(rankings: ordered, qrels: collection.qrels).mean, seconds))
-                progress.update(index + 1, of: schemes.count)
+                rows.append((configuration, RetrievalMetrics.mean(rankings: ordered, qrels: collection.qrels).mean, seconds))
+                progress.update(index + 1, of: configurations.count)
             }
             progress.finish()
             if json {
                 struct Row: Encodable { var scheme: String; var metrics: RetrievalMetrics; var querySeconds: Double }
                 struct Output: Encodable { var collection: String; var documents, queriesScored: Int; var results: [Row]; var peers: [String: Double] }
                 printEncoded(Output(collection: collection.name, documents: loaded.records.count, queriesScored: collection.qrels.scoredQueries.count,
-                                    results: rows.map { Row(scheme: $0.scheme.name, metrics: $0.metrics, querySeconds: $0.seconds) }, peers: collection.peerNDCG))
+                                    results: rows.map { Row(scheme: $0.configuration.name, metrics: $0.metrics, querySeconds: $0.seconds) }, peers: collection.peerNDCG))
                 return
             }
             print("\(collection.name): \(loaded.records.count) documents, \(collection.queries.count) queries, \(collection.qrels.scoredQueries.count) with relevant judgments\n")
-            print(Terminal.pad("system", 34) + "  nDCG@10     MAP   R@100    P@10  MRR@10")
+            print(Terminal.pad("system", 44) + "  nDCG@10     MAP   R@100    P@10  MRR@10")
             func number(_ value: Double) -> String { String(format: "%7.4f", value) }
             for row in rows {
                 let m = row.metrics
-                print(Terminal.pad("EvidenceEngine \(row.scheme.name)", 34) + " " + [m.ndcgAt10, m.meanAveragePrecision, m.recallAt100, m.precisionAt10, m.reciprocalRankAt10].map(number).joined(separator: " "))
+                print(Terminal.pad(row.configuration.name, 44) + " " + [m.ndcgAt10, m.meanAveragePrecision, m.recallAt100, m.precisionAt10, m.reciprocalRankAt10].map(number).joined(separator: " "))
             }
             for (peer, ndcg) in collection.peerNDCG.sorted(by: { $0.value > $1.value }) {
-                print(Terminal.pad("peer \(peer)", 34) + " " + number(ndcg))
+                print(Terminal.pad("peer \(peer)", 44) + " " + number(ndcg))
             }
         }
     }
 
-    private func writeRun(_ rankings: [String: [(document: String, score: Double)]], scheme: WeightingScheme, collection: String, folder: String) throws {
+    private func writeRun(_ rankings: [String: [(document: String, score: Double)]], configuration: RankingConfiguration, collection: String, folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let tag = "evidence-" + scheme.name.filter { $0.isLetter || $0.isNumber || $0 == "." }
+        let tag = "evidence-" + configuration.name.filter { $0.isLetter || $0.isNumber || $0 == "." }
         var lines = ""
         for (query, ranked) in rankings.sorted(by: { $0.key < $1.key }) {
             for (rank, entry) in ranked.enumerated() { lines += "\(query) Q0 \(entry.document) \(rank + 1) \(entry.score) \(tag)\n" }

@@ -23,6 +23,7 @@ public struct LexicalScorer {
     private let recordIds: [String]
     private let lengths: [Int]
     private let norms: [Double]
+    private let docNumber: [String: Int]
 
     public init(reader: StoreReader, scheme: WeightingScheme = .standardBM25, analyzer: Analyzer = .standard) throws {
         let status = try IndexStatus.read(reader, analyzer: analyzer)
@@ -39,6 +40,7 @@ public struct LexicalScorer {
             norms[row.docNumber] = row.norm
         }
         recordIds = ids
+        docNumber = Dictionary(uniqueKeysWithValues: documents.map { ($0.recordId, $0.docNumber) })
         self.lengths = lengths
         self.norms = norms
         let totals = IndexTotals(meta: try reader.indexMeta())
@@ -47,6 +49,19 @@ public struct LexicalScorer {
             documentCount: totals.documents,
             averageLength: Double(IndexFormat.combinedLength(title: totals.titleLength, body: totals.bodyLength)) / Double(count),
             averageNorm: totals.norm / Double(count))
+    }
+
+    /// Slots of the per-document score vectors: document numbers run from 1 to `slots` − 1.
+    public var slots: Int { recordIds.count }
+
+    /// The record id of a document number ("" for a number no longer in use).
+    public func recordId(ofDocument docNumber: Int) -> String { recordIds[docNumber] }
+
+    /// Scores of every document number (0 for records that match no term), for fusion with other lists.
+    public func scoreVector(terms: [String]) throws -> [Double] {
+        var vector = [Double](repeating: 0, count: slots)
+        for scored in try score(terms: terms) { if let doc = docNumber[scored.recordId] { vector[doc] = scored.score } }
+        return vector
     }
 
     /// Every record matching at least one query term, best first; ties by record id.

@@ -1,0 +1,2 @@
+// The C interface to BLAS: OpenBLAS through Debian's libblas alternative, or the reference BLAS.
+#include <cblas.h>

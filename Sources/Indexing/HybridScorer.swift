@@ -1,0 +1,53 @@
+public import Analysis
+public import Store
+public import Ranking
+
+/// How a case description is matched to records: the lexical weighting, and how much the semantic
+/// (LSA) side counts in the fusion.
+public struct RankingConfiguration: Sendable, Hashable {
+    public var scheme: WeightingScheme
+    /// w in fused = (1 − w)·z_lexical + w·z_semantic; 0 turns the semantic side off.
+    public var semanticWeight: Double
+    /// Dimensions of the LSA space.
+    public var semanticRank: Int
+
+    public init(scheme: WeightingScheme = .standardBM25, semanticWeight: Double = 0.4, semanticRank: Int = 200) {
+        self.scheme = scheme
+        self.semanticWeight = semanticWeight
+        self.semanticRank = semanticRank
+    }
+
+    public static let lexicalOnly = RankingConfiguration(semanticWeight: 0)
+
+    public var name: String {
+        semanticWeight == 0 ? scheme.name : "\(scheme.name) + LSA \(semanticRank) (w \(semanticWeight))"
+    }
+}
+
+/// Lexical and semantic scores fused (`ScoreFusion.linear`), the top k picked by `TopK`.
+public struct HybridScorer {
+    public let configuration: RankingConfiguration
+    public let lexical: LexicalScorer
+    public let semantic: SemanticIndex?
+
+    public init(reader: StoreReader, configuration: RankingConfiguration, analyzer: Analyzer = .standard) throws {
+        self.configuration = configuration
+        lexical = try LexicalScorer(reader: reader, scheme: configuration.scheme, analyzer: analyzer)
+        semantic = configuration.semanticWeight > 0 ? try SemanticIndex.build(reader, rank: configuration.semanticRank) : nil
+    }
+
+    /// The best `k` records for `text`, best first, ties by record id.
+    public func rank(_ text: String, k: Int) throws -> [ScoredRecord] {
+        let terms = lexical.analyzer.terms(text)
+        guard let semantic else {
+            return Array(try lexical.score(terms: terms).prefix(k))
+        }
+        let lexicalScores = try lexical.scoreVector(terms: terms)
+        let semanticScores = semantic.scores(terms: terms, slots: lexical.slots)
+        var fused = ScoreFusion.linear(lexical: lexicalScores, semantic: semanticScores, semanticWeight: configuration.semanticWeight)
+        let ids = (0..<lexical.slots).map(lexical.recordId(ofDocument:))
+        for slot in ids.indices where ids[slot].isEmpty { fused[slot] = -.infinity }
+        return TopK.select(fused, identifiers: ids, k: k).filter { $0.score > -.infinity }
+            .map { ScoredRecord(recordId: ids[$0.index], score: $0.score, explanation: nil) }
+    }
+}
