@@ -34,11 +34,11 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Weighting to evaluate, repeatable: bm25[:k1,b], lnc.ltc, pivoted[:slope]. Default: all three.", valueName: "scheme"))
     var scheme: [String] = []
 
-    @Option(name: .customLong("semantic-weight"), help: ArgumentHelp("Weight of the LSA side in the fusion, repeatable; 0 is lexical only. Default: 0 and 0.4.", valueName: "w"))
+    @Option(name: .customLong("semantic-weight"), help: ArgumentHelp("Weight of the LSA side in the fusion, repeatable; 0 is lexical only. Default: 0 and 0.2.", valueName: "w"))
     var semanticWeight: [Double] = []
 
     @Option(name: .long, help: ArgumentHelp("Dimensions of the LSA space.", valueName: "k"))
-    var rank = 200
+    var rank = RankingConfiguration().semanticRank
 
     @Option(name: .long, help: ArgumentHelp("Write each configuration's TREC run to this folder.", valueName: "dir"))
     var runs: String?
@@ -62,7 +62,7 @@ struct EvalCommand: ParsableCommand {
                 throw CLIFailure("\(error.description)\(cases ? " (run --cases from the repository's top folder)" : "")", status: .invalidInput)
             }
             let schemes = scheme.isEmpty ? [WeightingScheme.standardBM25, .lncLtc, .tfidf(pivotSlope: 0.2)] : scheme.compactMap(WeightingScheme.init(name:))
-            let weights = semanticWeight.isEmpty ? [0, 0.4] : semanticWeight
+            let weights = semanticWeight.isEmpty ? [0, RankingConfiguration().semanticWeight] : semanticWeight
             let configurations = schemes.flatMap { scheme in weights.map { RankingConfiguration(scheme: scheme, semanticWeight: $0, semanticRank: rank) } }
 
             let loaded = EvidenceLoader().load(paths: [collection.documentsPath])
