@@ -34,7 +34,17 @@ public struct HybridScorer {
     public init(reader: StoreReader, configuration: RankingConfiguration, analyzer: Analyzer = .standard) throws {
         self.configuration = configuration
         lexical = try LexicalScorer(reader: reader, scheme: configuration.scheme, analyzer: analyzer)
-        semantic = configuration.semanticWeight > 0 ? try SemanticIndex.build(reader, rank: configuration.semanticRank) : nil
+        if configuration.semanticWeight > 0 {
+            // The stored space when it has the rank asked for; otherwise one computed for this scorer.
+            if try reader.indexMeta()[IndexFormat.MetaKey.semanticRank] == String(configuration.semanticRank),
+               let stored = try SemanticIndex.load(reader) {
+                semantic = stored
+            } else {
+                semantic = try SemanticIndex.compute(reader, rank: configuration.semanticRank)
+            }
+        } else {
+            semantic = nil
+        }
     }
 
     /// The best `k` records for `text`, best first, ties by record id.

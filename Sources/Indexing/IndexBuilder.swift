@@ -6,11 +6,14 @@ public import Store
 /// Builds the whole lexical index from the records and swaps it in atomically.
 ///
 /// Everything happens in one write transaction: read the records, analyse them (on all cores), build
-/// every term's postings in memory, replace the index tables, commit. Readers keep answering from the
+/// every term's postings in memory, replace the index tables, compute and store the semantic space and
+/// each record's nearest records (`SemanticIndex`), commit. Readers keep answering from the
 /// old index until the commit (WAL snapshots); a process killed before the commit leaves the old index
 /// as it was. Complexity: O(total text) for analysis plus O(postings) to write.
 public struct IndexBuilder: Sendable {
     public let analyzer: Analyzer
+    /// Dimensions of the LSA space built with the index.
+    public var semanticRank = RankingConfiguration().semanticRank
 
     public init(analyzer: Analyzer = .standard) { self.analyzer = analyzer }
 
@@ -23,7 +26,7 @@ public struct IndexBuilder: Sendable {
 
     /// The stages a build reports through `progress`.
     public enum Stage: String, Sendable {
-        case analysing = "Analysing", writing = "Writing"
+        case analysing = "Analysing", writing = "Writing", semantic = "Computing the semantic space for"
     }
 
     public func build(_ store: EvidenceStore, progress: (@Sendable (Stage, Int, Int) -> Void)? = nil) throws -> Report {
@@ -52,8 +55,14 @@ public struct IndexBuilder: Sendable {
                 postingCount += list.documentFrequency
                 if written % 1024 == 1023 || written == terms.count - 1 { progress?(.writing, written + 1, terms.count) }
             }
+            progress?(.semantic, 0, 1)
+            let semantic = try SemanticIndex.compute(transaction.reader, rank: semanticRank)
+            try semantic.write(to: transaction)
+            progress?(.semantic, 1, 1)
+
             let now = ISO8601DateFormatter().string(from: Date())
             var meta = totals.meta
+            meta[IndexFormat.MetaKey.semanticRank] = String(semanticRank)
             meta[IndexFormat.MetaKey.format] = IndexFormat.version
             meta[IndexFormat.MetaKey.analyzerFingerprint] = IndexStatus.expectedFingerprint(analyzer)
             meta[IndexFormat.MetaKey.corpusVersion] = String(corpusVersion)

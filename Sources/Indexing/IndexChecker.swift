@@ -6,7 +6,8 @@ public import Store
 /// a non-zero frequency; each term's document and collection frequencies equal what its postings say;
 /// each record's field lengths and distinct-term count equal the sums over the postings; the stored
 /// totals equal the sums over the records; and (for a current index) the indexed records are exactly the
-/// stored records, with the same content checksum. Complexity: O(index size + corpus size).
+/// stored records, with the same content checksum; every indexed record has a semantic vector of the
+/// space's dimension, and related records are indexed records. Complexity: O(index size + corpus size).
 public struct IndexChecker: Sendable {
     public let analyzer: Analyzer
 
@@ -73,6 +74,22 @@ public struct IndexChecker: Sendable {
             let stored = IndexTotals(meta: try reader.indexMeta())
             if stored.documents != totals.documents || stored.titleLength != totals.titleLength || stored.bodyLength != totals.bodyLength {
                 report.problems.append("the stored totals (\(stored.documents) records) do not match the indexed records (\(totals.documents))")
+            }
+
+            if let semantic = try SemanticIndex.load(reader) {
+                let vectors = try reader.semanticDocuments()
+                let indexedNumbers = Set(documents.map(\.docNumber))
+                if Set(vectors.docNumbers) != indexedNumbers {
+                    report.problems.append("the semantic space holds \(vectors.docNumbers.count) record vectors for \(indexedNumbers.count) indexed records")
+                }
+                if vectors.vectors.count != vectors.docNumbers.count * semantic.space.rank {
+                    report.problems.append("a record vector does not have the space's \(semantic.space.rank) dimensions")
+                }
+                for document in documents {
+                    for neighbour in try reader.related(docNumber: document.docNumber) where !indexedNumbers.contains(neighbour.docNumber) {
+                        report.problems.append("record '\(document.recordId)' lists a related record that is not indexed (\(neighbour.docNumber))")
+                    }
+                }
             }
 
             if report.status.state == .current {

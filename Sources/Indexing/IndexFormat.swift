@@ -36,5 +36,6 @@ public enum IndexFormat {
         public static let corpusChecksum = "corpusChecksum"
         public static let builtAt = "builtAt"
         public static let updatedAt = "updatedAt"
+        public static let semanticRank = "semanticRank"
     }
 }

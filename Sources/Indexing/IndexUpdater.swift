@@ -46,11 +46,14 @@ public struct IndexUpdater: Sendable {
             }
             for term in DocumentTerms(old, analyzer: analyzer).terms { removals[term, default: []].insert(row.docNumber) }
             try transaction.deleteIndexDocument(docNumber: row.docNumber)
+            try transaction.deleteSemanticDocument(docNumber: row.docNumber)
             totals.remove(row, record: old)
         }
         var next = try transaction.maximumDocNumber() + 1
+        var added: [(docNumber: Int, counts: [String: Int])] = []
         for new in changes.inserted + changes.updated.map(\.new) {
             let terms = DocumentTerms(new, analyzer: analyzer)
+            added.append((next, terms.counts.mapValues { IndexFormat.combinedFrequency(title: $0.title, body: $0.body) }))
             for term in terms.terms { additions[term, default: []].append(terms.posting(term, docNumber: next)) }
             let row = terms.documentRow(docNumber: next, recordId: new.id)
             try transaction.putIndexDocument(row)
@@ -71,9 +74,27 @@ public struct IndexUpdater: Sendable {
             try transaction.putIndexTerm(IndexTermRow(term: term, documentFrequency: postings.count, collectionFrequency: frequency, postings: PostingsCodec.encode(postings)))
         }
 
+        try foldIn(added, transaction: transaction)
+
         var meta = totals.meta
         meta[IndexFormat.MetaKey.corpusVersion] = String(try reader.corpusVersion())
         meta[IndexFormat.MetaKey.updatedAt] = ISO8601DateFormatter().string(from: Date())
         try transaction.setIndexMeta(meta)
+    }
+
+    /// Projects added records onto the stored semantic basis (with the stored idf) and finds their
+    /// nearest records. Other records' lists of nearest records are refreshed by the next full build.
+    private func foldIn(_ added: [(docNumber: Int, counts: [String: Int])], transaction: StoreTransaction) throws {
+        guard !added.isEmpty, let basis = try SemanticIndex.load(transaction.reader) else { return }
+        var vectors: [(docNumber: Int, vector: [Float])] = []
+        for record in added {
+            let vector = basis.vector(termCounts: record.counts)
+            try transaction.putSemanticDocument(docNumber: record.docNumber, vector: vector)
+            vectors.append((record.docNumber, vector))
+        }
+        guard let withAdded = try SemanticIndex.load(transaction.reader) else { return }
+        for entry in vectors {
+            try transaction.putRelated(docNumber: entry.docNumber, related: withAdded.nearest(to: entry.vector, excluding: entry.docNumber, count: SemanticIndex.relatedCount))
+        }
     }
 }

@@ -3,10 +3,13 @@ public import Analysis
 public import Store
 public import Ranking
 
-/// The LSA space over the lexical index: the record-term matrix is read from the postings, weighted
-/// (1 + ln tf)·ln(N/df) with each record's row scaled to unit length, and decomposed by `SemanticSpace`.
-/// Terms in a single record or in every record carry no co-occurrence and are left out.
-/// Building costs one pass over the postings plus the randomized SVD.
+/// The LSA space over the lexical index, and its storage.
+///
+/// Built from the postings: the record-term matrix weighted (1 + ln tf)·ln(N/df), each record's row
+/// scaled to unit length, decomposed by `SemanticSpace`; terms in a single record or in every record
+/// carry no co-occurrence and are left out. Stored as float32 blobs: each term's coordinates and idf,
+/// each record's unit vector, and each record's nearest records. Records added later are folded in:
+/// projected onto the stored basis with the stored idf, until the next full build recomputes it.
 public struct SemanticIndex: Sendable {
     public let space: SemanticSpace
     /// Term → row of `space.termVectors`.
@@ -15,7 +18,13 @@ public struct SemanticIndex: Sendable {
     /// Row of `space.documentVectors` → document number.
     let docNumbers: [Int]
 
-    public static func build(_ reader: StoreReader, rank: Int) throws -> SemanticIndex {
+    /// How many nearest records are kept for each record.
+    public static let relatedCount = 5
+
+    // MARK: - Building
+
+    /// Computes the space from the postings in `reader`'s snapshot. O(postings + randomized SVD).
+    public static func compute(_ reader: StoreReader, rank: Int) throws -> SemanticIndex {
         let documents = try reader.indexDocuments()
         var rowOfDoc: [Int: Int] = [:]
         for (row, document) in documents.enumerated() { rowOfDoc[document.docNumber] = row }
@@ -44,15 +53,73 @@ public struct SemanticIndex: Sendable {
         return SemanticIndex(space: space, termRows: termRows, inverseDocumentFrequency: idf, docNumbers: documents.map(\.docNumber))
     }
 
+    /// Writes the space, the record vectors and each record's nearest records (replacing what was there).
+    public func write(to transaction: StoreTransaction) throws {
+        try transaction.clearSemantic()
+        let k = space.rank
+        for (term, row) in termRows {
+            try transaction.putSemanticTerm(term, idf: Double(inverseDocumentFrequency[row]), vector: Array(space.termVectors.values[(row * k)..<((row + 1) * k)]))
+        }
+        for (row, doc) in docNumbers.enumerated() {
+            try transaction.putSemanticDocument(docNumber: doc, vector: Array(space.documentVectors.values[(row * k)..<((row + 1) * k)]))
+        }
+        for (row, neighbours) in space.nearestNeighbours(count: Self.relatedCount).enumerated() {
+            try transaction.putRelated(docNumber: docNumbers[row], related: neighbours.map { (docNumbers[$0.row], Double($0.score)) })
+        }
+    }
+
+    // MARK: - Loading
+
+    /// The stored space, or nil when none is stored.
+    public static func load(_ reader: StoreReader) throws -> SemanticIndex? {
+        let terms = try reader.semanticTerms()
+        guard let k = terms.first?.vector.count, k > 0 else { return nil }
+        var termRows: [String: Int] = [:]
+        var termValues: [Float] = []
+        termValues.reserveCapacity(terms.count * k)
+        var idf: [Float] = []
+        for (row, entry) in terms.enumerated() {
+            termRows[entry.term] = row
+            termValues += entry.vector
+            idf.append(Float(entry.idf))
+        }
+        let documents = try reader.semanticDocuments()
+        let space = SemanticSpace(
+            termVectors: DenseMatrix(rows: terms.count, columns: k, values: termValues),
+            documentVectors: DenseMatrix(rows: documents.docNumbers.count, columns: k, values: documents.vectors))
+        return SemanticIndex(space: space, termRows: termRows, inverseDocumentFrequency: idf, docNumbers: documents.docNumbers)
+    }
+
+    // MARK: - Using
+
+    /// A bag of terms (term → count) as a unit vector of the space: weights (1 + ln count)·idf, projected.
+    public func vector(termCounts: [String: Int]) -> [Float] {
+        let weighted = termCounts.compactMap { term, count -> (term: Int, weight: Float)? in
+            guard let row = termRows[term] else { return nil }
+            return (row, (1 + Float(log(Double(count)))) * inverseDocumentFrequency[row])
+        }
+        return space.project(weighted)
+    }
+
     /// Cosine of each record with the query terms, indexed by document number (0 where none).
     public func scores(terms: [String], slots: Int) -> [Double] {
-        var counts: [Int: Int] = [:]
-        for term in terms { if let row = termRows[term] { counts[row, default: 0] += 1 } }
-        let weighted = counts.map { (term: $0.key, weight: (1 + Float(log(Double($0.value)))) * inverseDocumentFrequency[$0.key]) }
+        var counts: [String: Int] = [:]
+        for term in terms { counts[term, default: 0] += 1 }
         var result = [Double](repeating: 0, count: slots)
-        guard !weighted.isEmpty else { return result }
-        let cosines = space.scores(space.project(weighted))
+        let query = vector(termCounts: counts)
+        guard query.contains(where: { $0 != 0 }) else { return result }
+        let cosines = space.scores(query)
         for (row, doc) in docNumbers.enumerated() where doc < slots { result[doc] = Double(cosines[row]) }
         return result
+    }
+
+    /// The stored nearest records of `record`, as (document number, cosine).
+    public func nearest(to vector: [Float], excluding docNumber: Int, count: Int) -> [(docNumber: Int, score: Double)] {
+        let cosines = space.scores(vector).map(Double.init)
+        let ids = docNumbers.map { String(format: "%012d", $0) }
+        var scores = cosines
+        if let own = docNumbers.firstIndex(of: docNumber) { scores[own] = -.infinity }
+        return TopK.select(scores, identifiers: ids, k: min(count, max(0, docNumbers.count - 1)))
+            .filter { $0.score > -.infinity }.map { (docNumbers[$0.index], $0.score) }
     }
 }

@@ -51,7 +51,23 @@ public enum Kernels {
         return c
     }
 
-    /// Reference loops for the three products above, written for clarity, not speed.
+    /// C = A·Bᵀ (row-major A: m × k, B: n × k). BLAS `sgemm` with B transposed; O(m × n × k).
+    public static func multiplyByTranspose(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix {
+        precondition(a.columns == b.columns)
+        var c = DenseMatrix(rows: a.rows, columns: b.rows)
+        guard a.rows > 0, b.rows > 0, a.columns > 0 else { return c }
+        a.values.withUnsafeBufferPointer { left in
+            b.values.withUnsafeBufferPointer { right in
+                c.values.withUnsafeMutableBufferPointer { result in
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(a.rows), Int32(b.rows), Int32(a.columns), 1,
+                                left.baseAddress, Int32(a.columns), right.baseAddress, Int32(b.columns), 0, result.baseAddress, Int32(b.rows))
+                }
+            }
+        }
+        return c
+    }
+
+    /// Reference loops for the products above, written for clarity, not speed.
     public enum Reference {
         public static func multiply(_ a: DenseMatrix, _ x: [Float]) -> [Float] {
             (0..<a.rows).map { row in (0..<a.columns).reduce(Float(0)) { $0 + a[row, $1] * x[$1] } }
@@ -66,6 +82,12 @@ public enum Kernels {
         public static func multiplyTransposed(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix {
             var c = DenseMatrix(rows: a.columns, columns: b.columns)
             for i in 0..<a.columns { for j in 0..<b.columns { for k in 0..<a.rows { c[i, j] += a[k, i] * b[k, j] } } }
+            return c
+        }
+
+        public static func multiplyByTranspose(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix {
+            var c = DenseMatrix(rows: a.rows, columns: b.rows)
+            for i in 0..<a.rows { for j in 0..<b.rows { for k in 0..<a.columns { c[i, j] += a[i, k] * b[j, k] } } }
             return c
         }
     }

@@ -42,4 +42,33 @@ public struct SemanticSpace: Sendable {
 
     /// The cosine of every record with a unit query vector (`Kernels.multiply`, i.e. `sgemv`).
     public func scores(_ query: [Float]) -> [Float] { Kernels.multiply(documentVectors, query) }
+
+    /// For every record, its `count` nearest other records (row, cosine), closest first, ties by row.
+    /// Computed in blocks of `block` rows: each block's cosines with all records are one `sgemm`
+    /// (`Kernels.multiplyByTranspose`). O(N² · k) time, O(block · N) memory.
+    public func nearestNeighbours(count: Int, block: Int = 256) -> [[(row: Int, score: Float)]] {
+        let n = documentVectors.rows, k = rank
+        var result: [[(row: Int, score: Float)]] = []
+        result.reserveCapacity(n)
+        let identifiers = (0..<n).map { String(format6($0)) }
+        var start = 0
+        while start < n {
+            let end = min(n, start + block)
+            let slice = DenseMatrix(rows: end - start, columns: k, values: Array(documentVectors.values[(start * k)..<(end * k)]))
+            let cosines = Kernels.multiplyByTranspose(slice, documentVectors)
+            for local in 0..<(end - start) {
+                var scores = cosines.values[(local * n)..<((local + 1) * n)].map(Double.init)
+                scores[start + local] = -.infinity   // not its own neighbour
+                result.append(TopK.select(scores, identifiers: identifiers, k: min(count, n - 1)).map { ($0.index, Float($0.score)) })
+            }
+            start = end
+        }
+        return result
+    }
+}
+
+/// A row number as a fixed-width text, so that `TopK`'s tie-break by identifier is by row.
+private func format6(_ value: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
 }

@@ -49,6 +49,31 @@ public struct StoreReader {
         while let row = try cursor.next() { try body(Self.term(row)) }
     }
 
+    /// Every semantic term row: term, idf and coordinates.
+    public func semanticTerms() throws -> [(term: String, idf: Double, vector: [Float])] {
+        try Row.fetchAll(db, sql: "SELECT term, idf, vector FROM semanticTerm ORDER BY term").map { row in
+            (row[0], row[1], FloatBlob.floats((row[2] as DatabaseValue).storage.blobBytes))
+        }
+    }
+
+    /// Every record's semantic vector, in document order, read straight into one contiguous buffer.
+    public func semanticDocuments() throws -> (docNumbers: [Int], vectors: [Float]) {
+        var numbers: [Int] = []
+        var values: [Float] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT docNumber, vector FROM semanticDocument ORDER BY docNumber")
+        while let row = try cursor.next() {
+            numbers.append(row[0])
+            values.append(contentsOf: FloatBlob.floats((row[1] as DatabaseValue).storage.blobBytes))
+        }
+        return (numbers, values)
+    }
+
+    /// A record's nearest records in the semantic space, closest first.
+    public func related(docNumber: Int) throws -> [(docNumber: Int, score: Double)] {
+        try Row.fetchAll(db, sql: "SELECT relatedDocNumber, score FROM relatedRecord WHERE docNumber = ? ORDER BY position", arguments: [docNumber])
+            .map { ($0[0], $0[1]) }
+    }
+
     public func indexTermCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indexTerm") ?? 0 }
 
     static func document(_ row: Row) -> IndexDocumentRow {

@@ -97,6 +97,27 @@ enum StoreSchema {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v3-semantic") { db in
+            // The LSA space (format owned by the Indexing module): each term's coordinates and idf ...
+            try db.create(table: "semanticTerm", options: .withoutRowID) { t in
+                t.primaryKey("term", .text)
+                t.column("idf", .double).notNull()
+                t.column("vector", .blob).notNull()
+            }
+            // ... each indexed record's unit vector (float32, little-endian) ...
+            try db.create(table: "semanticDocument") { t in
+                t.primaryKey("docNumber", .integer)
+                t.column("vector", .blob).notNull()
+            }
+            // ... and each record's nearest records in that space.
+            try db.create(table: "relatedRecord") { t in
+                t.column("docNumber", .integer).notNull()
+                t.column("position", .integer).notNull()
+                t.column("relatedDocNumber", .integer).notNull()
+                t.column("score", .double).notNull()
+                t.primaryKey(["docNumber", "position"])
+            }
+        }
         return migrator
     }
 

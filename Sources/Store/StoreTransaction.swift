@@ -62,9 +62,37 @@ public struct StoreTransaction {
 
     // MARK: - The index tables
 
-    /// Empties the index tables.
+    /// Empties the index tables, lexical and semantic.
     public func clearIndex() throws {
         try db.execute(sql: "DELETE FROM indexTerm; DELETE FROM indexDocument; DELETE FROM indexMeta;")
+        try clearSemantic()
+    }
+
+    /// Empties the semantic tables only.
+    public func clearSemantic() throws {
+        try db.execute(sql: "DELETE FROM semanticTerm; DELETE FROM semanticDocument; DELETE FROM relatedRecord;")
+    }
+
+    public func putSemanticTerm(_ term: String, idf: Double, vector: [Float]) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO semanticTerm (term, idf, vector) VALUES (?,?,?)")
+            .execute(arguments: [term, idf, FloatBlob.data(vector)])
+    }
+
+    public func putSemanticDocument(docNumber: Int, vector: [Float]) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO semanticDocument (docNumber, vector) VALUES (?,?)")
+            .execute(arguments: [docNumber, FloatBlob.data(vector)])
+    }
+
+    public func deleteSemanticDocument(docNumber: Int) throws {
+        try db.execute(sql: "DELETE FROM semanticDocument WHERE docNumber = ?; DELETE FROM relatedRecord WHERE docNumber = ? OR relatedDocNumber = ?",
+                       arguments: [docNumber, docNumber, docNumber])
+    }
+
+    /// Replaces a record's list of nearest records.
+    public func putRelated(docNumber: Int, related: [(docNumber: Int, score: Double)]) throws {
+        try db.execute(sql: "DELETE FROM relatedRecord WHERE docNumber = ?", arguments: [docNumber])
+        let statement = try db.cachedStatement(sql: "INSERT INTO relatedRecord (docNumber, position, relatedDocNumber, score) VALUES (?,?,?,?)")
+        for (position, entry) in related.enumerated() { try statement.execute(arguments: [docNumber, position, entry.docNumber, entry.score]) }
     }
 
     public func setIndexMeta(_ meta: [String: String]) throws {

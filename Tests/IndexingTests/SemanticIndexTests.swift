@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import EvidenceCore
+import EvidenceTestSupport
+import Ingest
+import Store
+@testable import Indexing
+
+/// The stored LSA space on the bundled corpus: related evidence, fold-in of new records, fused ranking.
+@Suite struct SemanticIndexTests {
+    let folder = TemporaryDirectory()
+
+    func corpusStore() throws -> EvidenceStore {
+        let store = try EvidenceStore(path: folder.file("corpus.sqlite"))
+        let loaded = EvidenceLoader().load(paths: [Repository.evidenceFolder])
+        try #require(!loaded.hasErrors)
+        try store.upsert(loaded.records)
+        _ = try IndexBuilder().build(store)
+        return store
+    }
+
+    func related(_ store: EvidenceStore, _ id: String) throws -> [String] {
+        try store.read { reader in
+            let documents = Dictionary(uniqueKeysWithValues: try reader.indexDocuments().map { ($0.docNumber, $0.recordId) })
+            guard let doc = try reader.indexDocument(recordId: id) else { return [] }
+            return try reader.related(docNumber: doc.docNumber).compactMap { documents[$0.docNumber] }
+        }
+    }
+
+    @Test func everyRecordHasAUnitVectorAndItsNearestRecords() throws {
+        let store = try corpusStore()
+        let semantic = try #require(try store.read { try SemanticIndex.load($0) })
+        let count = try store.count()
+        #expect(semantic.space.documentVectors.rows == count)
+        for row in 0..<count {
+            let length = semantic.space.documentVectors.row(row).reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+            #expect(abs(length - 1) < 1e-3 || length == 0)
+        }
+        let nearest = try related(store, "fdac-london-evaluation-2011")
+        #expect(nearest.count == SemanticIndex.relatedCount)
+        #expect(!nearest.contains("fdac-london-evaluation-2011"))
+        #expect(nearest.contains("fdac-london-5yr-followup-2016"))
+    }
+
+    @Test func importedRecordsAreFoldedInAndRemovedOnesLeaveNoTrace() throws {
+        let store = try corpusStore()
+        let newcomer = EvidenceRecord(id: "fdac-newcomer", title: "Family drug and alcohol court: a further evaluation",
+                                      kind: .impactStudy, summary: "Parents in care proceedings with drug and alcohol misuse; reunification and cessation of misuse in a problem-solving court.")
+        let added = try store.write { try IndexUpdater().write($0) { try $0.upsert([newcomer]) } }
+        #expect(added.indexUpdated)
+        let nearest = try related(store, "fdac-newcomer")
+        #expect(nearest.contains { $0.hasPrefix("fdac-") })
+
+        _ = try store.write { try IndexUpdater().write($0) { try $0.remove(ids: ["fdac-london-5yr-followup-2016"]) } }
+        #expect(!(try related(store, "fdac-london-evaluation-2011")).contains("fdac-london-5yr-followup-2016"))
+        #expect(try IndexChecker().check(store).problems.isEmpty)
+    }
+
+    @Test func fusedRankingFindsRecordsThatShareNoWordWithTheQuery() throws {
+        let store = try corpusStore()
+        try store.read { reader in
+            let fused = try HybridScorer(reader: reader, configuration: RankingConfiguration())
+            let results = try fused.rank("mum drinks most nights and the baby is in proceedings", k: 10)
+            #expect(results.count == 10)
+            #expect(results.map(\.score) == results.map(\.score).sorted(by: >))
+            // The lexical side alone cannot rank records without a query word; the fused ranking scores every record.
+            #expect(try fused.rank("mum drinks most nights", k: 1000).count == (try reader.recordCount()))
+        }
+    }
+}
