@@ -51,7 +51,7 @@ public struct HybridScorer {
     public func rank(_ text: String, k: Int) throws -> [ScoredRecord] {
         let terms = lexical.analyzer.terms(text)
         guard let semantic else {
-            return Array(try lexical.score(terms: terms).prefix(k))
+            return try lexical.top(terms: terms, k: k)
         }
         let lexicalScores = try lexical.scoreVector(terms: terms)
         let semanticScores = semantic.scores(terms: terms, slots: lexical.slots)

@@ -1,6 +1,7 @@
 public import EvidenceCore
 public import Analysis
 public import Store
+internal import Ranking
 
 /// A record's lexical score for a query, with the explanation when asked for.
 public struct ScoredRecord: Sendable, Equatable {
@@ -10,7 +11,7 @@ public struct ScoredRecord: Sendable, Equatable {
 }
 
 /// Scores queries against the index in one consistent snapshot: an exact term-at-a-time accumulation
-/// over the postings of the query's terms.
+/// over the postings of the query's terms into a dense array, the best k kept by a bounded heap.
 ///
 /// Created from a `StoreReader`; loads the per-record table once (O(N)), then each query costs
 /// O(Σ postings of its terms). Refuses an index that is missing, stale or built by another analyzer.
@@ -23,7 +24,6 @@ public struct LexicalScorer {
     private let recordIds: [String]
     private let lengths: [Int]
     private let norms: [Double]
-    private let docNumber: [String: Int]
 
     public init(reader: StoreReader, scheme: WeightingScheme = .standardBM25, analyzer: Analyzer = .standard) throws {
         let status = try IndexStatus.read(reader, analyzer: analyzer)
@@ -40,7 +40,6 @@ public struct LexicalScorer {
             norms[row.docNumber] = row.norm
         }
         recordIds = ids
-        docNumber = Dictionary(uniqueKeysWithValues: documents.map { ($0.recordId, $0.docNumber) })
         self.lengths = lengths
         self.norms = norms
         let totals = IndexTotals(meta: try reader.indexMeta())
@@ -59,9 +58,7 @@ public struct LexicalScorer {
 
     /// Scores of every document number (0 for records that match no term), for fusion with other lists.
     public func scoreVector(terms: [String]) throws -> [Double] {
-        var vector = [Double](repeating: 0, count: slots)
-        for scored in try score(terms: terms) { if let doc = docNumber[scored.recordId] { vector[doc] = scored.score } }
-        return vector
+        try accumulate(weightedRows(terms)).scores
     }
 
     /// Every record matching at least one query term, best first; ties by record id.
@@ -69,45 +66,80 @@ public struct LexicalScorer {
         try score(terms: analyzer.terms(text), explain: explain)
     }
 
-    /// Scores already-analysed query terms (repeats count as query term frequency).
+    /// Scores already-analysed query terms (repeats count as query term frequency): every matching record.
     public func score(terms: [String], explain: Bool = false) throws -> [ScoredRecord] {
+        try top(terms: terms, k: Int.max, explain: explain)
+    }
+
+    /// The best `k` matching records, exactly (every posting is scored; a bounded heap keeps the best),
+    /// best first, ties by record id; with `explain`, each with its explanation tree.
+    public func top(terms: [String], k: Int, explain: Bool = false) throws -> [ScoredRecord] {
+        let rows = try weightedRows(terms)
+        let (scores, touched) = try accumulate(rows)
+        let picked: [(index: Int, score: Double)]
+        if k >= touched.count {
+            picked = touched.map { ($0, scores[$0]) }.sorted { $0.score != $1.score ? $0.score > $1.score : recordIds[$0.index] < recordIds[$1.index] }
+        } else {
+            picked = TopK.select(touched.map { scores[$0] }, identifiers: touched.map { recordIds[$0] }, k: k).map { (touched[$0.index], $0.score) }
+        }
+        let explanations = explain ? try self.explanations(rows, documents: Set(picked.map(\.index))) : [:]
+        return picked.map { doc, score in
+            ScoredRecord(recordId: recordIds[doc], score: score,
+                         explanation: explanations[doc].map { Explanation(score, "\(scheme.name): sum of \($0.count) matching terms", $0) })
+        }
+    }
+
+    /// The query's index rows with their query-side weights (ltc-normalised for TF-IDF).
+    private func weightedRows(_ terms: [String]) throws -> [(row: IndexTermRow, queryFrequency: Int, weight: Double)] {
         var queryFrequency: [String: Int] = [:]
         for term in terms { queryFrequency[term, default: 0] += 1 }
-        let rows = try reader.indexTerms(queryFrequency.keys.sorted())
-
-        var weights: [(row: IndexTermRow, weight: Double)] = rows.map { row in
-            (row, scheme.queryWeight(queryFrequency: queryFrequency[row.term]!, documentFrequency: row.documentFrequency, statistics: statistics))
+        var rows = try reader.indexTerms(queryFrequency.keys.sorted()).map { row in
+            let qtf = queryFrequency[row.term]!
+            return (row: row, queryFrequency: qtf, weight: scheme.queryWeight(queryFrequency: qtf, documentFrequency: row.documentFrequency, statistics: statistics))
         }
         if case .tfidf = scheme {  // ltc: cosine-normalise the query vector
-            let norm = weights.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-            if norm > 0 { weights = weights.map { ($0.row, $0.weight / norm) } }
+            let norm = rows.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+            if norm > 0 { rows = rows.map { ($0.row, $0.queryFrequency, $0.weight / norm) } }
         }
+        return rows
+    }
 
-        var scores: [Int: Double] = [:]
-        var details: [Int: [Explanation]] = [:]
-        for (row, weight) in weights where weight != 0 {
+    /// Term-at-a-time accumulation into a dense array over document numbers. O(Σ postings).
+    private func accumulate(_ rows: [(row: IndexTermRow, queryFrequency: Int, weight: Double)]) throws -> (scores: [Double], touched: [Int]) {
+        var scores = [Double](repeating: 0, count: slots)
+        var touched: [Int] = []
+        var seen = [Bool](repeating: false, count: slots)
+        for (row, _, weight) in rows where weight != 0 {
             do {
                 try PostingsCodec.forEach(row.postings) { posting in
                     let doc = posting.docNumber
+                    guard doc < slots else { return }
                     let tf = IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
-                    let documentWeight = scheme.documentWeight(frequency: tf, length: lengths[doc], norm: norms[doc], statistics: statistics)
-                    let contribution = weight * documentWeight
-                    scores[doc, default: 0] += contribution
-                    if explain {
-                        details[doc, default: []].append(Explanation(contribution, "match on '\(row.term)': query weight × record weight", [
-                            scheme.explainQueryWeight(weight, term: row.term, queryFrequency: queryFrequency[row.term]!, documentFrequency: row.documentFrequency, statistics: statistics),
-                            scheme.explainDocumentWeight(documentWeight, posting: posting, length: lengths[doc], norm: norms[doc], statistics: statistics),
-                        ]))
-                    }
+                    scores[doc] += weight * scheme.documentWeight(frequency: tf, length: lengths[doc], norm: norms[doc], statistics: statistics)
+                    if !seen[doc] { seen[doc] = true; touched.append(doc) }
                 }
             } catch {
                 throw IndexError.damaged("the postings of '\(row.term)' cannot be read")
             }
         }
-        return scores.map { doc, score in
-            ScoredRecord(recordId: recordIds[doc], score: score,
-                         explanation: explain ? Explanation(score, "\(scheme.name): sum of \(details[doc]!.count) matching terms", details[doc]!) : nil)
+        return (scores, touched)
+    }
+
+    /// Each term's contribution to each of `documents`, as explanation trees.
+    private func explanations(_ rows: [(row: IndexTermRow, queryFrequency: Int, weight: Double)], documents: Set<Int>) throws -> [Int: [Explanation]] {
+        var details: [Int: [Explanation]] = [:]
+        for (row, qtf, weight) in rows where weight != 0 {
+            try? PostingsCodec.forEach(row.postings) { posting in
+                let doc = posting.docNumber
+                guard documents.contains(doc) else { return }
+                let tf = IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
+                let documentWeight = scheme.documentWeight(frequency: tf, length: lengths[doc], norm: norms[doc], statistics: statistics)
+                details[doc, default: []].append(Explanation(weight * documentWeight, "match on '\(row.term)': query weight × record weight", [
+                    scheme.explainQueryWeight(weight, term: row.term, queryFrequency: qtf, documentFrequency: row.documentFrequency, statistics: statistics),
+                    scheme.explainDocumentWeight(documentWeight, posting: posting, length: lengths[doc], norm: norms[doc], statistics: statistics),
+                ]))
+            }
         }
-        .sorted { $0.score != $1.score ? $0.score > $1.score : $0.recordId < $1.recordId }
+        return details
     }
 }
