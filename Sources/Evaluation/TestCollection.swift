@@ -7,7 +7,8 @@ public struct TestCollection: Sendable {
     public var name: String
     public var documentsPath: String
     public var queries: [(id: String, text: String)]
-    public var qrels: Qrels
+    /// The judgments; nil when the folder has no `qrels.tsv` (a run can still be written and scored elsewhere).
+    public var qrels: Qrels?
     /// nDCG@10 of the peer libraries on this collection, when `baselines.json` says.
     public var peerNDCG: [String: Double]
 
@@ -22,7 +23,8 @@ public struct TestCollection: Sendable {
         }
     }
 
-    /// Loads the folder; `queriesPath` replaces its queries, `documentsPath` its documents.
+    /// Loads the folder; `queriesPath` replaces its queries, `documentsPath` its documents. Only the
+    /// queries are required; without `qrels.tsv` nothing can be scored.
     public init(folder: String, queriesPath: String? = nil, documentsPath: String? = nil) throws(LoadError) {
         name = URL(fileURLWithPath: folder).lastPathComponent
         self.documentsPath = documentsPath ?? folder + "/docs.jsonl"
@@ -36,7 +38,7 @@ public struct TestCollection: Sendable {
             queries.append((id, text))
         }
         let qrelsFile = folder + "/qrels.tsv"
-        do { qrels = try Qrels(parsing: try Self.text(qrelsFile)) } catch let error as Qrels.ParseError {
+        do { qrels = FileManager.default.fileExists(atPath: qrelsFile) ? try Qrels(parsing: try Self.text(qrelsFile)) : nil } catch let error as Qrels.ParseError {
             throw .unreadable(qrelsFile, error.description)
         } catch let error as LoadError { throw error } catch { throw .unreadable(qrelsFile, "\(error)") }
         peerNDCG = Self.peerScores(folder + "/baselines.json")

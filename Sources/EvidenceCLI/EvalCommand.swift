@@ -31,16 +31,15 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The documents: a file or folder (default DIR/docs.jsonl).", valueName: "path"))
     var documents: String?
 
-    @Option(name: .long, help: ArgumentHelp("Weighting to evaluate, repeatable: bm25[:k1,b], lnc.ltc, pivoted[:slope]. Default: all three.", valueName: "scheme"))
-    var scheme: [String] = []
+    @Option(name: .long, help: ArgumentHelp(
+        "A configuration to evaluate, repeatable: SCHEME[+lsa[:WEIGHT][@RANK]][+rocchio[:BETA][@DOCS]], SCHEME being bm25[:k1,b], lnc.ltc or pivoted[:slope]. Default: the default configuration (bm25+lsa:0.2@100+rocchio:0.5@5) and plain bm25.",
+        valueName: "config"))
+    var config: [String] = []
 
-    @Option(name: .customLong("semantic-weight"), help: ArgumentHelp("Weight of the LSA side in the fusion, repeatable; 0 is lexical only. Default: 0 and 0.2.", valueName: "w"))
-    var semanticWeight: [Double] = []
+    @Option(name: .customLong("run"), help: ArgumentHelp("Write the first configuration's TREC run (top 1000 per query, distinct scores) to this file.", valueName: "file"))
+    var runFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Dimensions of the LSA space.", valueName: "k"))
-    var rank = RankingConfiguration().semanticRank
-
-    @Option(name: .long, help: ArgumentHelp("Write each configuration's TREC run to this folder.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Write every configuration's TREC run to this folder.", valueName: "dir"))
     var runs: String?
 
     @Flag(name: .long, help: "Print the results as JSON.")
@@ -48,8 +47,8 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         if cases == (folder != nil) { throw ValidationError("give a collection folder, or --cases (not both)") }
-        for name in scheme where WeightingScheme(name: name) == nil {
-            throw ValidationError("--scheme: '\(name)' is not bm25[:k1,b], lnc.ltc or pivoted[:slope]")
+        for name in config where RankingConfiguration(name: name) == nil {
+            throw ValidationError("--config: '\(name)' is not SCHEME[+lsa[:WEIGHT][@RANK]][+rocchio[:BETA][@DOCS]] (SCHEME: bm25[:k1,b], lnc.ltc, pivoted[:slope]; rocchio needs lsa)")
         }
     }
 
@@ -61,9 +60,7 @@ struct EvalCommand: ParsableCommand {
             do { collection = try TestCollection(folder: collectionFolder, queriesPath: queries, documentsPath: documentsPath) } catch let error as TestCollection.LoadError {
                 throw CLIFailure("\(error.description)\(cases ? " (run --cases from the repository's top folder)" : "")", status: .invalidInput)
             }
-            let schemes = scheme.isEmpty ? [WeightingScheme.standardBM25, .lncLtc, .tfidf(pivotSlope: 0.2)] : scheme.compactMap(WeightingScheme.init(name:))
-            let weights = semanticWeight.isEmpty ? [0, RankingConfiguration().semanticWeight] : semanticWeight
-            let configurations = schemes.flatMap { scheme in weights.map { RankingConfiguration(scheme: scheme, semanticWeight: $0, semanticRank: rank) } }
+            let configurations = config.isEmpty ? [RankingConfiguration(), .lexicalOnly] : config.compactMap(RankingConfiguration.init(name:))
 
             let loaded = EvidenceLoader().load(paths: [collection.documentsPath])
             guard !loaded.records.isEmpty else {
@@ -92,21 +89,28 @@ struct EvalCommand: ParsableCommand {
                     }
                     return rankings
                 }
-                let seconds = Date().timeIntervalSince(started)
-                if let runs { try writeRun(rankings, configuration: configuration, collection: collection.name, folder: runs) }
-                let ordered = rankings.mapValues(RetrievalMetrics.trecOrder)
-                rows.append((configuration, RetrievalMetrics.mean(rankings: ordered, qrels: collection.qrels).mean, seconds))
+                let seconds = Date().timeIntervalSince(started).magnitude
+                let distinct = rankings.mapValues(Self.distinctScores)
+                if let runs { try writeRun(distinct, configuration: configuration, to: runs + "/\(collection.name).\(Self.tag(configuration)).run") }
+                if let runFile, index == 0 { try writeRun(distinct, configuration: configuration, to: runFile) }
+                let ordered = distinct.mapValues(RetrievalMetrics.trecOrder)
+                rows.append((configuration, collection.qrels.map { RetrievalMetrics.mean(rankings: ordered, qrels: $0).mean } ?? RetrievalMetrics(), seconds))
                 progress.update(index + 1, of: configurations.count)
             }
             progress.finish()
-            if json {
-                struct Row: Encodable { var scheme: String; var metrics: RetrievalMetrics; var querySeconds: Double }
-                struct Output: Encodable { var collection: String; var documents, queriesScored: Int; var results: [Row]; var peers: [String: Double] }
-                printEncoded(Output(collection: collection.name, documents: loaded.records.count, queriesScored: collection.qrels.scoredQueries.count,
-                                    results: rows.map { Row(scheme: $0.configuration.name, metrics: $0.metrics, querySeconds: $0.seconds) }, peers: collection.peerNDCG))
+            guard let qrels = collection.qrels else {
+                let kept = (runFile ?? runs).map { "the run is in \($0)" } ?? "give --run FILE to keep the run"
+                print("\(collection.name): no qrels.tsv, so nothing to score; \(kept).")
                 return
             }
-            print("\(collection.name): \(loaded.records.count) documents, \(collection.queries.count) queries, \(collection.qrels.scoredQueries.count) with relevant judgments\n")
+            if json {
+                struct Row: Encodable { var configuration: String; var metrics: RetrievalMetrics; var querySeconds: Double }
+                struct Output: Encodable { var collection: String; var documents, queriesScored: Int; var results: [Row]; var peers: [String: Double] }
+                printEncoded(Output(collection: collection.name, documents: loaded.records.count, queriesScored: qrels.scoredQueries.count,
+                                    results: rows.map { Row(configuration: $0.configuration.name, metrics: $0.metrics, querySeconds: $0.seconds) }, peers: collection.peerNDCG))
+                return
+            }
+            print("\(collection.name): \(loaded.records.count) documents, \(collection.queries.count) queries, \(qrels.scoredQueries.count) with relevant judgments\n")
             print(Terminal.pad("system", 44) + "  nDCG@10     MAP   R@100    P@10  MRR@10")
             func number(_ value: Double) -> String { String(format: "%7.4f", value) }
             for row in rows {
@@ -119,13 +123,29 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    private func writeRun(_ rankings: [String: [(document: String, score: Double)]], configuration: RankingConfiguration, collection: String, folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let tag = "evidence-" + configuration.name.filter { $0.isLetter || $0.isNumber || $0 == "." }
+    /// Lowers tied scores by a hair, keeping our order (best first, ties by id), so that every tool
+    /// that re-sorts the run by score, as trec_eval does, sees the same ranking.
+    static func distinctScores(_ ranked: [(document: String, score: Double)]) -> [(document: String, score: Double)] {
+        var result = ranked
+        for index in result.indices.dropFirst() where result[index].score >= result[index - 1].score {
+            result[index].score = result[index - 1].score - 1e-9 * max(1, abs(result[index - 1].score))
+        }
+        return result
+    }
+
+    static func tag(_ configuration: RankingConfiguration) -> String {
+        "evidence-" + configuration.name.filter { $0.isLetter || $0.isNumber || $0 == "." }
+    }
+
+    private func writeRun(_ rankings: [String: [(document: String, score: Double)]], configuration: RankingConfiguration, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let tag = Self.tag(configuration)
         var lines = ""
         for (query, ranked) in rankings.sorted(by: { $0.key < $1.key }) {
             for (rank, entry) in ranked.enumerated() { lines += "\(query) Q0 \(entry.document) \(rank + 1) \(entry.score) \(tag)\n" }
         }
-        try lines.write(toFile: folder + "/\(collection).\(tag).run", atomically: true, encoding: .utf8)
+        do { try lines.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw CLIFailure("cannot write the run to \(path): \(error.localizedDescription)", status: .invalidInput)
+        }
     }
 }

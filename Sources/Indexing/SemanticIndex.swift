@@ -15,8 +15,17 @@ public struct SemanticIndex: Sendable {
     /// Term → row of `space.termVectors`.
     let termRows: [String: Int]
     let inverseDocumentFrequency: [Float]
-    /// Row of `space.documentVectors` → document number.
+    /// Row of `space.documentVectors` → document number, and back.
     let docNumbers: [Int]
+    let rowOfDoc: [Int: Int]
+
+    init(space: SemanticSpace, termRows: [String: Int], inverseDocumentFrequency: [Float], docNumbers: [Int]) {
+        self.space = space
+        self.termRows = termRows
+        self.inverseDocumentFrequency = inverseDocumentFrequency
+        self.docNumbers = docNumbers
+        rowOfDoc = Dictionary(uniqueKeysWithValues: docNumbers.enumerated().map { ($1, $0) })
+    }
 
     /// How many nearest records are kept for each record.
     public static let relatedCount = 5
@@ -101,16 +110,38 @@ public struct SemanticIndex: Sendable {
         return space.project(weighted)
     }
 
-    /// Cosine of each record with the query terms, indexed by document number (0 where none).
-    public func scores(terms: [String], slots: Int) -> [Double] {
+    /// The query terms (with repeats) as a unit vector of the space.
+    public func queryVector(terms: [String]) -> [Float] {
         var counts: [String: Int] = [:]
         for term in terms { counts[term, default: 0] += 1 }
+        return vector(termCounts: counts)
+    }
+
+    /// Cosine of each record with the query terms, indexed by document number (0 where none).
+    public func scores(terms: [String], slots: Int) -> [Double] {
+        scores(query: queryVector(terms: terms), slots: slots)
+    }
+
+    /// Cosine of each record with a unit query vector, indexed by document number (0 where none).
+    public func scores(query: [Float], slots: Int) -> [Double] {
         var result = [Double](repeating: 0, count: slots)
-        let query = vector(termCounts: counts)
         guard query.contains(where: { $0 != 0 }) else { return result }
         let cosines = space.scores(query)
         for (row, doc) in docNumbers.enumerated() where doc < slots { result[doc] = Double(cosines[row]) }
         return result
+    }
+
+    /// Rocchio feedback: the unit vector of q + β·(mean of the records' vectors). O(|records| · k).
+    public func rocchio(_ query: [Float], towards records: [Int], weight beta: Float) -> [Float] {
+        let k = space.rank
+        var moved = query
+        let rows = records.compactMap { rowOfDoc[$0] }
+        guard !rows.isEmpty else { return query }
+        for row in rows {
+            for j in 0..<k { moved[j] += beta * space.documentVectors.values[row * k + j] / Float(rows.count) }
+        }
+        let length = moved.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return length > 0 ? moved.map { $0 / length } : moved
     }
 
     /// The stored nearest records of `record`, as (document number, cosine).

@@ -96,7 +96,7 @@ import Store
     }
 
     @Test func evalMeasuresTheCaseTestSet() throws {
-        let output = try CommandRunner.run(["eval", Repository.path("Corpus/cases"), "--documents", Repository.evidenceFolder, "--scheme", "bm25", "--json"])
+        let output = try CommandRunner.run(["eval", Repository.path("Corpus/cases"), "--documents", Repository.evidenceFolder, "--config", "bm25", "--json"])
         #expect(output.status == 0, "\(output.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
