@@ -14,6 +14,8 @@ public struct IndexBuilder: Sendable {
     public let analyzer: Analyzer
     /// Dimensions of the LSA space built with the index.
     public var semanticRank = RankingConfiguration().semanticRank
+    /// Whether to build the semantic space (and related records) too; the benchmarks time it apart.
+    public var includesSemantic = true
 
     public init(analyzer: Analyzer = .standard) { self.analyzer = analyzer }
 
@@ -55,14 +57,15 @@ public struct IndexBuilder: Sendable {
                 postingCount += list.documentFrequency
                 if written % 1024 == 1023 || written == terms.count - 1 { progress?(.writing, written + 1, terms.count) }
             }
-            progress?(.semantic, 0, 1)
-            let semantic = try SemanticIndex.compute(transaction.reader, rank: semanticRank)
-            try semantic.write(to: transaction)
-            progress?(.semantic, 1, 1)
+            if includesSemantic {
+                progress?(.semantic, 0, 1)
+                try SemanticIndex.compute(transaction.reader, rank: semanticRank).write(to: transaction)
+                progress?(.semantic, 1, 1)
+            }
 
             let now = ISO8601DateFormatter().string(from: Date())
             var meta = totals.meta
-            meta[IndexFormat.MetaKey.semanticRank] = String(semanticRank)
+            if includesSemantic { meta[IndexFormat.MetaKey.semanticRank] = String(semanticRank) }
             meta[IndexFormat.MetaKey.format] = IndexFormat.version
             meta[IndexFormat.MetaKey.analyzerFingerprint] = IndexStatus.expectedFingerprint(analyzer)
             meta[IndexFormat.MetaKey.corpusVersion] = String(corpusVersion)

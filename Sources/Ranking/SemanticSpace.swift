@@ -45,30 +45,42 @@ public struct SemanticSpace: Sendable {
 
     /// For every record, its `count` nearest other records (row, cosine), closest first, ties by row.
     /// Computed in blocks of `block` rows: each block's cosines with all records are one `sgemm`
-    /// (`Kernels.multiplyByTranspose`). O(N² · k) time, O(block · N) memory.
+    /// (`Kernels.multiplyByTranspose`), then a single pass keeps the best few. O(N² · k) time,
+    /// O(block · N) memory.
     public func nearestNeighbours(count: Int, block: Int = 256) -> [[(row: Int, score: Float)]] {
         let n = documentVectors.rows, k = rank
         var result: [[(row: Int, score: Float)]] = []
         result.reserveCapacity(n)
-        let identifiers = (0..<n).map { String(format6($0)) }
         var start = 0
         while start < n {
             let end = min(n, start + block)
             let slice = DenseMatrix(rows: end - start, columns: k, values: Array(documentVectors.values[(start * k)..<(end * k)]))
             let cosines = Kernels.multiplyByTranspose(slice, documentVectors)
-            for local in 0..<(end - start) {
-                var scores = cosines.values[(local * n)..<((local + 1) * n)].map(Double.init)
-                scores[start + local] = -.infinity   // not its own neighbour
-                result.append(TopK.select(scores, identifiers: identifiers, k: min(count, n - 1)).map { ($0.index, Float($0.score)) })
+            cosines.values.withUnsafeBufferPointer { values in
+                for local in 0..<(end - start) {
+                    result.append(Self.best(count, of: values[(local * n)..<((local + 1) * n)], skipping: start + local))
+                }
             }
             start = end
         }
         return result
     }
-}
 
-/// A row number as a fixed-width text, so that `TopK`'s tie-break by identifier is by row.
-private func format6(_ value: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    /// The `count` largest values (and their positions, 0-based within the slice) but one position,
+    /// largest first, ties by position; one pass with a small sorted list. O(N · count) worst case.
+    static func best(_ count: Int, of values: Slice<UnsafeBufferPointer<Float>>, skipping skipped: Int) -> [(row: Int, score: Float)] {
+        var kept: [(row: Int, score: Float)] = []
+        kept.reserveCapacity(count + 1)
+        let base = values.startIndex
+        for index in values.indices {
+            let row = index - base, score = values[index]
+            guard row != skipped else { continue }
+            if kept.count == count, let last = kept.last, score <= last.score { continue }
+            var position = kept.count
+            while position > 0 && kept[position - 1].score < score { position -= 1 }
+            kept.insert((row, score), at: position)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
+    }
 }

@@ -49,6 +49,15 @@ case "index":
     }
     try IndexBuildReport(rows: rows, seed: seed).write(to: results)
 
+case "query":
+    let size = Int(option("--records") ?? "") ?? 100_000
+    let work = NSTemporaryDirectory() + "corpus-growth-\(getpid())"
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let generator = CorpusGenerator(model: model(), seed: seed)
+    let report = try QueryBenchmark(documents: generator.documents(count: size), queries: generator.queries(), workFolder: work).run(log: log)
+    try QueryReport(report: report, seed: seed).write(to: option("--results") ?? repository + "/Benchmarks/results")
+
 default:
     log("usage: corpus-growth generate|index …  (see Benchmarks/README.md)")
     exit(64)
