@@ -1,3 +1,4 @@
+internal import EvidenceCore
 public import Analysis
 public import Store
 public import Ranking
@@ -81,24 +82,39 @@ public struct HybridScorer {
         }
     }
 
-    /// The best `k` records for `text`, best first, ties by record id.
-    public func rank(_ text: String, k: Int) throws -> [ScoredRecord] {
+    /// The best `k` records for `text`, best first, ties by record id; with `explain`, each with its
+    /// explanation tree (the fusion, the lexical score's terms, the semantic cosine).
+    public func rank(_ text: String, k: Int, explain: Bool = false) throws -> [ScoredRecord] {
         let terms = lexical.analyzer.terms(text)
         guard let semantic else {
-            return try lexical.top(terms: terms, k: k)
+            return try lexical.top(terms: terms, k: k, explain: explain)
         }
         let lexicalScores = try lexical.scoreVector(terms: terms)
         var query = semantic.queryVector(terms: terms)
         let ids = (0..<lexical.slots).map(lexical.recordId(ofDocument:))
-        func fuse(_ query: [Float], k: Int) -> [(index: Int, score: Double)] {
-            var fused = ScoreFusion.linear(lexical: lexicalScores, semantic: semantic.scores(query: query, slots: lexical.slots), semanticWeight: configuration.semanticWeight)
+        let w = configuration.semanticWeight
+        func fuse(_ query: [Float], k: Int) -> (picked: [(index: Int, score: Double)], lexicalZ: [Double], semantic: [Double], semanticZ: [Double]) {
+            let cosines = semantic.scores(query: query, slots: lexical.slots)
+            let lexicalZ = ScoreFusion.standardised(lexicalScores), semanticZ = ScoreFusion.standardised(cosines)
+            var fused = zip(lexicalZ, semanticZ).map { (1 - w) * $0 + w * $1 }
             for slot in ids.indices where ids[slot].isEmpty { fused[slot] = -.infinity }
-            return TopK.select(fused, identifiers: ids, k: k).filter { $0.score > -.infinity }
+            return (TopK.select(fused, identifiers: ids, k: k).filter { $0.score > -.infinity }, lexicalZ, cosines, semanticZ)
         }
+        var feedback = ""
         if configuration.feedbackDocuments > 0 {
-            let firstPass = fuse(query, k: configuration.feedbackDocuments)
+            let firstPass = fuse(query, k: configuration.feedbackDocuments).picked
             query = semantic.rocchio(query, towards: firstPass.map(\.index), weight: Float(configuration.feedbackWeight))
+            feedback = ", the query moved towards its first \(firstPass.count) results (Rocchio, β \(configuration.feedbackWeight))"
         }
-        return fuse(query, k: k).map { ScoredRecord(recordId: ids[$0.index], score: $0.score, explanation: nil) }
+        let result = fuse(query, k: k)
+        let lexicalTrees = explain ? try lexical.explanations(terms: terms, documents: Set(result.picked.map(\.index))) : [:]
+        return result.picked.map { doc, score in
+            let explanation: Explanation? = explain ? Explanation(score, "(1 − \(w))·z_lexical + \(w)·z_semantic", [
+                Explanation(result.lexicalZ[doc], "z_lexical: the lexical score \(Explanation.format(lexicalScores[doc])) standardised over all records",
+                            lexicalTrees[doc].map { [$0] } ?? []),
+                Explanation(result.semanticZ[doc], "z_semantic: the LSA cosine \(Explanation.format(result.semantic[doc])) standardised over all records\(feedback)"),
+            ]) : nil
+            return ScoredRecord(recordId: ids[doc], score: score, explanation: explanation)
+        }
     }
 }

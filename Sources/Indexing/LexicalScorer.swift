@@ -89,6 +89,14 @@ public struct LexicalScorer {
         }
     }
 
+    /// The explanation tree of each given document's lexical score (documents that match no term have none).
+    public func explanations(terms: [String], documents: Set<Int>) throws -> [Int: Explanation] {
+        let rows = try weightedRows(terms)
+        return try explanations(rows, documents: documents).mapValues { details in
+            Explanation(details.reduce(0) { $0 + $1.value }, "\(scheme.name): sum of \(details.count) matching terms", details)
+        }
+    }
+
     /// The query's index rows with their query-side weights (ltc-normalised for TF-IDF).
     private func weightedRows(_ terms: [String]) throws -> [(row: IndexTermRow, queryFrequency: Int, weight: Double)] {
         var queryFrequency: [String: Int] = [:]

@@ -43,6 +43,9 @@ public struct SemanticSpace: Sendable {
     /// The cosine of every record with a unit query vector (`Kernels.multiply`, i.e. `sgemv`).
     public func scores(_ query: [Float]) -> [Float] { Kernels.multiply(documentVectors, query) }
 
+    /// The cosines of every record with each row of `queries` (unit vectors): one `sgemm`, records × queries.
+    public func scores(batch queries: DenseMatrix) -> DenseMatrix { Kernels.multiplyByTranspose(documentVectors, queries) }
+
     /// For every record, its `count` nearest other records (row, cosine), closest first, ties by row.
     /// Computed in blocks of `block` rows: each block's cosines with all records are one `sgemm`
     /// (`Kernels.multiplyByTranspose`), then a single pass keeps the best few. O(N² · k) time,

@@ -65,6 +65,9 @@ import Store
             #expect(results.map(\.score) == results.map(\.score).sorted(by: >))
             // The lexical side alone cannot rank records without a query word; the fused ranking scores every record.
             #expect(try fused.rank("mum drinks most nights", k: 1000).count == (try reader.recordCount()))
+            let explained = try #require(try fused.rank("drug and alcohol court for parents", k: 3, explain: true).first?.explanation)
+            #expect(explained.text.contains("z_lexical") && explained.text.contains("z_semantic") && explained.text.contains("match on 'alcohol'"))
+            #expect(abs(explained.details[0].value * 0.8 + explained.details[1].value * 0.2 - explained.value) < 1e-9)
         }
     }
 }

@@ -29,6 +29,22 @@ import EvidenceTestSupport
         let a = Self.random(m, k, &generator), b = Self.random(k, n, &generator), c = Self.random(m, n, &generator)
         #expect(Self.relativeError(Kernels.multiply(a, b).values, Kernels.Reference.multiply(a, b).values) <= 1e-4)
         #expect(Self.relativeError(Kernels.multiplyTransposed(a, c).values, Kernels.Reference.multiplyTransposed(a, c).values) <= 1e-4)
+        let d = Self.random(n, k, &generator)
+        #expect(Self.relativeError(Kernels.multiplyByTranspose(a, d).values, Kernels.Reference.multiplyByTranspose(a, d).values) <= 1e-4)
+    }
+
+    @Test func aBatchScoresLikeSingleQueries() throws {
+        var generator = SeededGenerator(seed: 11)
+        var documents = Self.random(50, 8, &generator)
+        documents.normaliseRows()
+        let space = SemanticSpace(termVectors: DenseMatrix(rows: 1, columns: 8), documentVectors: documents)
+        var queries = Self.random(4, 8, &generator)
+        queries.normaliseRows()
+        let batch = space.scores(batch: queries)
+        for q in 0..<4 {
+            let single = space.scores(Array(queries.row(q)))
+            #expect(Self.relativeError((0..<50).map { batch[$0, q] }, single) <= 1e-4)
+        }
     }
 
     @Test(arguments: [UInt64(7), 8])
