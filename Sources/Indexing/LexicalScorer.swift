@@ -24,6 +24,10 @@ public struct LexicalScorer {
     private let recordIds: [String]
     private let lengths: [Int]
     private let norms: [Double]
+    /// Per record, the scheme's record-only factor (`WeightingScheme.documentNormaliser`).
+    private let normalisers: [Double]
+    /// Term rows read so far: the snapshot does not change, so each is read from SQLite once.
+    private let termRows = TermRowCache()
 
     public init(reader: StoreReader, scheme: WeightingScheme = .standardBM25, analyzer: Analyzer = .standard) throws {
         let status = try IndexStatus.read(reader, analyzer: analyzer)
@@ -48,6 +52,8 @@ public struct LexicalScorer {
             documentCount: totals.documents,
             averageLength: Double(IndexFormat.combinedLength(title: totals.titleLength, body: totals.bodyLength)) / Double(count),
             averageNorm: totals.norm / Double(count))
+        let statistics = self.statistics
+        normalisers = zip(lengths, norms).map { scheme.documentNormaliser(length: $0, norm: $1, statistics: statistics) }
     }
 
     /// Slots of the per-document score vectors: document numbers run from 1 to `slots` − 1.
@@ -101,7 +107,7 @@ public struct LexicalScorer {
     private func weightedRows(_ terms: [String]) throws -> [(row: IndexTermRow, queryFrequency: Int, weight: Double)] {
         var queryFrequency: [String: Int] = [:]
         for term in terms { queryFrequency[term, default: 0] += 1 }
-        var rows = try reader.indexTerms(queryFrequency.keys.sorted()).map { row in
+        var rows = try termRows.rows(queryFrequency.keys.sorted(), reader: reader).map { row in
             let qtf = queryFrequency[row.term]!
             return (row: row, queryFrequency: qtf, weight: scheme.queryWeight(queryFrequency: qtf, documentFrequency: row.documentFrequency, statistics: statistics))
         }
@@ -123,7 +129,7 @@ public struct LexicalScorer {
                     let doc = posting.docNumber
                     guard doc < slots else { return }
                     let tf = IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
-                    scores[doc] += weight * scheme.documentWeight(frequency: tf, length: lengths[doc], norm: norms[doc], statistics: statistics)
+                    scores[doc] += weight * scheme.documentWeight(frequency: tf, normaliser: normalisers[doc])
                     if !seen[doc] { seen[doc] = true; touched.append(doc) }
                 }
             } catch {
@@ -149,5 +155,19 @@ public struct LexicalScorer {
             }
         }
         return details
+    }
+}
+
+/// Index term rows by term, filled on first use. Not shared between threads.
+final class TermRowCache {
+    private var rows: [String: IndexTermRow?] = [:]
+
+    func rows(_ terms: [String], reader: StoreReader) throws -> [IndexTermRow] {
+        let missing = terms.filter { rows[$0] == nil }
+        if !missing.isEmpty {
+            let found = Dictionary(uniqueKeysWithValues: try reader.indexTerms(missing).map { ($0.term, $0) })
+            for term in missing { rows[term] = .some(found[term]) }
+        }
+        return terms.compactMap { rows[$0] ?? nil }
     }
 }

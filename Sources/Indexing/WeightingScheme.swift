@@ -72,15 +72,31 @@ extension WeightingScheme {
 
     /// The record-side factor of one term: how much its frequency in this record counts.
     func documentWeight(frequency tf: Int, length: Int, norm: Double, statistics: CollectionStatistics) -> Double {
-        guard tf > 0 else { return 0 }
+        documentWeight(frequency: tf, normaliser: documentNormaliser(length: length, norm: norm, statistics: statistics))
+    }
+
+    /// The part of the record-side factor that depends on the record only, computed once per record:
+    /// BM25's k1·(1 − b + b·len/avglen); TF-IDF's ‖d‖ (or its pivoted form).
+    func documentNormaliser(length: Int, norm: Double, statistics: CollectionStatistics) -> Double {
         switch self {
         case .tfidf(let slope):
-            let normaliser = slope.map { (1 - $0) * statistics.averageNorm + $0 * norm } ?? norm
-            return normaliser > 0 ? (1 + log(Double(tf))) / normaliser : 0
+            return slope.map { (1 - $0) * statistics.averageNorm + $0 * norm } ?? norm
         case let .bm25(k1, b):
-            let tf = Double(tf)
             let lengthRatio = statistics.averageLength > 0 ? Double(length) / statistics.averageLength : 1
-            return tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengthRatio))
+            return k1 * (1 - b + b * lengthRatio)
+        }
+    }
+
+    /// The record-side factor from a term frequency and the record's normaliser.
+    @inline(__always)
+    func documentWeight(frequency tf: Int, normaliser: Double) -> Double {
+        guard tf > 0 else { return 0 }
+        switch self {
+        case .tfidf:
+            return normaliser > 0 ? (1 + log(Double(tf))) / normaliser : 0
+        case let .bm25(k1, _):
+            let tf = Double(tf)
+            return tf * (k1 + 1) / (tf + normaliser)
         }
     }
 
