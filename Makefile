@@ -39,9 +39,11 @@ test: deps
 # Benchmarks live in their own package (Benchmarks/), built in release, never by `make test`.
 bench: deps
 	cd Benchmarks && $(SWIFT) run -c release corpus-growth index --records 1000,10000,100000
+	cd Benchmarks && $(SWIFT) run -c release corpus-growth query --records 100000
 
 bench-quick: deps
 	cd Benchmarks && $(SWIFT) run -c release corpus-growth index --records 1000,10000
+	cd Benchmarks && $(SWIFT) run -c release corpus-growth query --records 10000
 
 clean:
 	rm -rf .build Benchmarks/.build
