@@ -21,46 +21,32 @@ public enum Kernels {
 
     /// C = A·B (row-major). BLAS `sgemm`; O(m × n × k).
     public static func multiply(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix {
-        precondition(a.columns == b.rows)
-        var c = DenseMatrix(rows: a.rows, columns: b.columns)
-        guard a.rows > 0, b.columns > 0, a.columns > 0 else { return c }
-        a.values.withUnsafeBufferPointer { left in
-            b.values.withUnsafeBufferPointer { right in
-                c.values.withUnsafeMutableBufferPointer { result in
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(a.rows), Int32(b.columns), Int32(a.columns), 1,
-                                left.baseAddress, Int32(a.columns), right.baseAddress, Int32(b.columns), 0, result.baseAddress, Int32(b.columns))
-                }
-            }
-        }
-        return c
+        sgemm(a, transposed: false, b, transposed: false)
     }
 
     /// C = Aᵀ·B (row-major A: k × m, B: k × n). BLAS `sgemm` with A transposed; O(m × n × k).
     public static func multiplyTransposed(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix {
-        precondition(a.rows == b.rows)
-        var c = DenseMatrix(rows: a.columns, columns: b.columns)
-        guard a.columns > 0, b.columns > 0, a.rows > 0 else { return c }
-        a.values.withUnsafeBufferPointer { left in
-            b.values.withUnsafeBufferPointer { right in
-                c.values.withUnsafeMutableBufferPointer { result in
-                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(a.columns), Int32(b.columns), Int32(a.rows), 1,
-                                left.baseAddress, Int32(a.columns), right.baseAddress, Int32(b.columns), 0, result.baseAddress, Int32(b.columns))
-                }
-            }
-        }
-        return c
+        sgemm(a, transposed: true, b, transposed: false)
     }
 
     /// C = A·Bᵀ (row-major A: m × k, B: n × k). BLAS `sgemm` with B transposed; O(m × n × k).
     public static func multiplyByTranspose(_ a: DenseMatrix, _ b: DenseMatrix) -> DenseMatrix {
-        precondition(a.columns == b.columns)
-        var c = DenseMatrix(rows: a.rows, columns: b.rows)
-        guard a.rows > 0, b.rows > 0, a.columns > 0 else { return c }
+        sgemm(a, transposed: false, b, transposed: true)
+    }
+
+    /// op(A)·op(B) for row-major matrices, op being the identity or the transpose.
+    private static func sgemm(_ a: DenseMatrix, transposed transposeA: Bool, _ b: DenseMatrix, transposed transposeB: Bool) -> DenseMatrix {
+        let m = transposeA ? a.columns : a.rows, k = transposeA ? a.rows : a.columns
+        let n = transposeB ? b.rows : b.columns
+        precondition(k == (transposeB ? b.columns : b.rows), "the inner dimensions of a product must agree")
+        var c = DenseMatrix(rows: m, columns: n)
+        guard m > 0, n > 0, k > 0 else { return c }
         a.values.withUnsafeBufferPointer { left in
             b.values.withUnsafeBufferPointer { right in
                 c.values.withUnsafeMutableBufferPointer { result in
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(a.rows), Int32(b.rows), Int32(a.columns), 1,
-                                left.baseAddress, Int32(a.columns), right.baseAddress, Int32(b.columns), 0, result.baseAddress, Int32(b.rows))
+                    cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                                Int32(m), Int32(n), Int32(k), 1, left.baseAddress, Int32(a.columns),
+                                right.baseAddress, Int32(b.columns), 0, result.baseAddress, Int32(n))
                 }
             }
         }
