@@ -2,14 +2,18 @@ import Foundation
 import Testing
 import EvidenceTestSupport
 
+/// The project's shared folder, beside the repository.
+let sharedFolder = (Repository.root as NSString).appendingPathComponent("../shared")
+let sharedCISI = sharedFolder + "/eval/cisi"
+
 /// `evidence eval` on the shared CISI collection: the default's pinned measures, agreement with the
 /// shared scorer, and a run without judgments. The collection is not ours to copy (it carries no licence),
 /// so these run where the project's shared/ folder lies beside the repository, as it does in CI, and
 /// are reported as skipped elsewhere.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: EvalCommandTests.cisi + "/docs.jsonl"), "needs shared/eval/cisi beside the repository"))
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: sharedCISI + "/docs.jsonl"), "needs shared/eval/cisi beside the repository"))
 struct EvalCommandTests {
-    static let shared = (Repository.root as NSString).appendingPathComponent("../shared")
-    static let cisi = shared + "/eval/cisi"
+    static let shared = sharedFolder
+    static let cisi = sharedCISI
     let folder = TemporaryDirectory()
 
     func requireShared() throws {
