@@ -65,11 +65,17 @@ let package = Package(
             dependencies: ["EvidenceCore"],
             swiftSettings: strictSettings
         ),
+        // Layer 4: the facade both front ends use: a case description in, explained evidence out.
+        .target(
+            name: "Recommender",
+            dependencies: ["EvidenceCore", "Store", "Analysis", "Indexing"],
+            swiftSettings: strictSettings
+        ),
         // Layer 5: the `evidence` command.
         .executableTarget(
             name: "EvidenceCLI",
             dependencies: [
-                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Evaluation",
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Evaluation", "Recommender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -14,7 +14,7 @@ struct EvidenceCommand: ParsableCommand {
         4 no such record; 5 the search index is missing, out of date or damaged; 64 a mistake in the command line.
         """,
         subcommands: [
-            ImportCommand.self, ListCommand.self, ShowCommand.self, RemoveCommand.self,
+            SearchCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, RemoveCommand.self,
             ExportCommand.self, StatsCommand.self, IndexCommand.self, EvalCommand.self,
         ]
     )

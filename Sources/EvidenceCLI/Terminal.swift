@@ -8,6 +8,7 @@ enum Terminal {
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     /// The width to fit tables to: $COLUMNS, else 100.
     static var width: Int {

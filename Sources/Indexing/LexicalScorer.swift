@@ -26,6 +26,7 @@ public struct LexicalScorer {
     private let norms: [Double]
     /// Per record, the scheme's record-only factor (`WeightingScheme.documentNormaliser`).
     private let normalisers: [Double]
+    private let docNumbers: [String: Int]
     /// Term rows read so far: the snapshot does not change, so each is read from SQLite once.
     private let termRows = TermRowCache()
 
@@ -44,6 +45,7 @@ public struct LexicalScorer {
             norms[row.docNumber] = row.norm
         }
         recordIds = ids
+        docNumbers = Dictionary(uniqueKeysWithValues: documents.map { ($0.recordId, $0.docNumber) })
         self.lengths = lengths
         self.norms = norms
         let totals = IndexTotals(meta: try reader.indexMeta())
@@ -93,6 +95,20 @@ public struct LexicalScorer {
             ScoredRecord(recordId: recordIds[doc], score: score,
                          explanation: explanations[doc].map { Explanation(score, "\(scheme.name): sum of \($0.count) matching terms", $0) })
         }
+    }
+
+    /// Document number of a record id, if it is indexed.
+    public func docNumber(of recordId: String) -> Int? { docNumbers[recordId] }
+
+    /// Which of the query's terms each given document contains.
+    public func matchingTerms(terms: [String], documents: Set<Int>) throws -> [Int: Set<String>] {
+        var result: [Int: Set<String>] = [:]
+        for row in try termRows.rows(Array(Set(terms)).sorted(), reader: reader) {
+            try? PostingsCodec.forEach(row.postings) { posting in
+                if documents.contains(posting.docNumber) { result[posting.docNumber, default: []].insert(row.term) }
+            }
+        }
+        return result
     }
 
     /// The explanation tree of each given document's lexical score (documents that match no term have none).
