@@ -19,6 +19,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
@@ -71,12 +75,26 @@ let package = Package(
             dependencies: ["EvidenceCore", "Store", "Analysis", "Indexing"],
             swiftSettings: strictSettings
         ),
+        // Layer 5: the local web page and JSON API (the only Hummingbird and Mustache user).
+        .target(
+            name: "WebFrontEnd",
+            dependencies: [
+                "EvidenceCore", "Store", "Indexing", "Recommender", "Ingest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")],
+            swiftSettings: strictSettings
+        ),
         // Layer 5: the `evidence` command.
         .executableTarget(
             name: "EvidenceCLI",
             dependencies: [
-                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Evaluation", "Recommender",
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Evaluation", "Recommender", "WebFrontEnd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -117,6 +135,16 @@ let package = Package(
         .testTarget(
             name: "RankingTests",
             dependencies: ["Ranking", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WebFrontEndTests",
+            dependencies: [
+                "WebFrontEnd", "Store", "Indexing", "Ingest", "EvidenceTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

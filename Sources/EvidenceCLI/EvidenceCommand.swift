@@ -2,7 +2,7 @@ internal import ArgumentParser
 
 /// The `evidence` command: one subcommand per file in this folder.
 @main
-struct EvidenceCommand: ParsableCommand {
+struct EvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
         abstract: "Research, practice learning and lived experience for children's social care, on your own machine.",
@@ -14,7 +14,7 @@ struct EvidenceCommand: ParsableCommand {
         4 no such record; 5 the search index is missing, out of date or damaged; 64 a mistake in the command line.
         """,
         subcommands: [
-            SearchCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, RemoveCommand.self,
+            SearchCommand.self, ServeCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, RemoveCommand.self,
             ExportCommand.self, StatsCommand.self, IndexCommand.self, EvalCommand.self,
         ]
     )

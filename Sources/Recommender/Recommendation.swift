@@ -26,6 +26,11 @@ public struct Recommendation: Sendable {
     public struct RelatedRecord: Sendable, Hashable, Codable {
         public var id: String
         public var title: String
+
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
     }
 }
 

@@ -1,0 +1,62 @@
+internal import ArgumentParser
+internal import Foundation
+internal import Logging
+internal import Indexing
+internal import Store
+internal import WebFrontEnd
+
+/// `evidence serve`: the local web page and JSON API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the search page and JSON API on this computer (http://127.0.0.1:8080 by default).",
+        discussion: """
+        Only this computer can reach the page unless --host names another address, which also needs \
+        --allow-remote: case descriptions may identify children. The log shows method, path, status and \
+        time for each request, never what was typed.
+        """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on.", valueName: "address"))
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on.", valueName: "port"))
+    var port = 8080
+
+    @Flag(name: .customLong("allow-remote"), help: "Allow an address other than this computer's own (loopback).")
+    var allowRemote = false
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    func validate() throws {
+        if !Self.isLoopback(host) && !allowRemote {
+            throw ValidationError("--host \(host) would let other computers reach the page; add --allow-remote if that is really meant")
+        }
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        let store: EvidenceStore
+        do { store = try database.open() } catch let failure as CLIFailure {
+            Terminal.standardError("evidence: error: \(failure.message)\n")
+            throw ExitCode(failure.status.rawValue)
+        }
+        let status = try store.read { try IndexStatus.read($0, analyzer: .standard) }
+        if let problem = status.problem {
+            Terminal.standardError("evidence: error: \(problem.description)\n")
+            throw ExitCode(CLIFailure.Status.index.rawValue)
+        }
+        if !Self.isLoopback(host) {
+            Terminal.standardError("warning: serving on \(host): other computers on the network can reach this page and what is typed into it.\n")
+        }
+        var logger = Logger(label: "evidence")
+        logger.logLevel = .info
+        let server = try EvidenceServer(store: store)
+        print("EvidenceEngine is serving \(status.documentCount) records at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C to stop)")
+        try await server.application(host: host, port: port, logger: logger).runService()
+    }
+}

@@ -1,0 +1,71 @@
+public import EvidenceCore
+public import Store
+
+/// A search as the page or the API asks for it: the description, the filters and how many results.
+/// Built from the form or from JSON; every value outside its vocabulary is an error in plain words.
+struct SearchOptions {
+    var description: String
+    var filter = RecordFilter()
+    var k = 20
+    var explain = false
+
+    static let maximumK = 100
+
+    /// From the page's form fields.
+    init(form: FormFields) throws(WebError) {
+        description = form["description"] ?? ""
+        filter.kinds = try Self.terms(form.values["kind"], "kind")
+        filter.topics = try Self.terms(form.values["topic"], "topic")
+        filter.ageGroups = try Self.terms(form.values["age"], "age")
+        filter.minimumStrength = (try Self.terms(form.values["min-strength"], "min-strength") as Set<EvidenceStrength>).first
+        filter.ukTested = (try Self.terms(form.values["uk-tested"], "uk-tested") as Set<UKTested>).first
+        if let since = form["since"] {
+            guard let year = Int(since) else { throw .badRequest("'since' must be a year, such as 2015") }
+            filter.yearFrom = year
+        }
+    }
+
+    /// From the API's JSON body: `{"query", "filters": {"kind", "topic", "age", "minStrength", "ukTested", "since"}, "k", "explain"}`.
+    init(api request: APISearchRequest) throws(WebError) {
+        description = request.query
+        k = request.k ?? 10
+        guard (1...Self.maximumK).contains(k) else { throw .badRequest("'k' must be between 1 and \(Self.maximumK)") }
+        explain = request.explain ?? false
+        if let filters = request.filters {
+            filter.kinds = try Self.terms(filters.kind, "filters.kind")
+            filter.topics = try Self.terms(filters.topic, "filters.topic")
+            filter.ageGroups = try Self.terms(filters.age, "filters.age")
+            filter.minimumStrength = (try Self.terms(filters.minStrength.map { [$0] }, "filters.minStrength") as Set<EvidenceStrength>).first
+            filter.ukTested = (try Self.terms(filters.ukTested.map { [$0] }, "filters.ukTested") as Set<UKTested>).first
+            filter.yearFrom = filters.since
+        }
+    }
+
+    static func terms<Term: ControlledTerm>(_ values: [String]?, _ field: String) throws(WebError) -> Set<Term> {
+        var result = Set<Term>()
+        for value in values ?? [] where !value.isEmpty {
+            guard let term = Term(lenient: value) else {
+                throw .badRequest("'\(value)' is not a known \(Term.vocabularyName) for \(field) (expected one of: \(Term.allValues.joined(separator: ", ")))")
+            }
+            result.insert(term)
+        }
+        return result
+    }
+}
+
+/// The body of `POST /api/search`.
+struct APISearchRequest: Decodable {
+    var query: String
+    var filters: Filters?
+    var k: Int?
+    var explain: Bool?
+
+    struct Filters: Decodable {
+        var kind: [String]?
+        var topic: [String]?
+        var age: [String]?
+        var minStrength: String?
+        var ukTested: String?
+        var since: Int?
+    }
+}
