@@ -56,7 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "evidence")
         logger.logLevel = .info
         let server = try EvidenceServer(store: store)
-        print("EvidenceEngine is serving \(status.documentCount) records at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C to stop)")
+        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        FileHandle.standardOutput.write(Data("EvidenceEngine is serving \(status.documentCount) records at \(address) (Ctrl-C to stop)\n".utf8))
         try await server.application(host: host, port: port, logger: logger).runService()
     }
 }
