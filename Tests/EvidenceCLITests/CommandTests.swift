@@ -104,4 +104,32 @@ import Store
         #expect((metrics["ndcgAt10"] ?? 0) > 0)
         #expect((object["queriesScored"] as? Int ?? 0) >= 40)
     }
+
+    @Test func searchFromTheCommandLine() throws {
+        try importCorpus()
+        #expect(try CommandRunner.run(["index", "build"], database: database).status == 0)
+        let description = "mum drinking again, two under-fives, nursery flagged bruising, dad back in the home, previous CP plan"
+
+        let table = try CommandRunner.run(["search", description, "-k", "5"], database: database)
+        #expect(table.status == 0, "\(table.standardError)")
+        let lines = table.standardOutput.split(separator: "\n")
+        #expect(lines.first?.contains("EVIDENCE") == true)
+        #expect(lines.filter { $0.hasPrefix("    why: ") }.count == 5)
+        #expect(table.standardOutput.contains("why: Shares with your description: "))
+
+        let fromFile = folder.write("case.txt", description)
+        let json = try CommandRunner.run(["search", "--file", fromFile, "--json", "--kind", "practice_learning", "-k", "3"], database: database)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.count == 3)
+        #expect(results.allSatisfy { $0["kind"] as? String == "practice_learning" })
+        for key in ["rank", "id", "title", "kind", "score", "year", "evidence", "reasons", "url"] { #expect(results[0][key] != nil, "\(key)") }
+        let reasons = results.flatMap { $0["reasons"] as? [String] ?? [] }.joined(separator: " ")
+        #expect(reasons.contains("CP plan → child protection plan"))
+
+        let piped = try CommandRunner.run(["search", "-k", "2"], database: database, input: description)
+        #expect(piped.status == 0 && piped.standardOutput.contains("why:"))
+        let empty = try CommandRunner.run(["search"], database: database, input: "  ")
+        #expect(empty.status == 1 && empty.standardError.contains("the case description is empty"))
+    }
 }
