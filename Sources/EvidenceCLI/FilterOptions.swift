@@ -38,9 +38,6 @@ struct FilterOptions: ParsableArguments {
     }
 
     static func term<Term: ControlledTerm>(_ text: String, option: String) throws -> Term {
-        guard let term = Term(lenient: text) else {
-            throw ValidationError("\(option): '\(text)' is not a known \(Term.vocabularyName); expected one of: \(Term.allValues.joined(separator: ", "))")
-        }
-        return term
+        do { return try Term.parse(text) } catch { throw ValidationError("\(option): \(error.description)") }
     }
 }

@@ -267,3 +267,23 @@ public enum UKTested: String, ControlledTerm {
         }
     }
 }
+
+/// A value outside its vocabulary, with the values that are allowed: the one message every reader,
+/// option and request gives for it.
+public struct UnknownTerm: Error, CustomStringConvertible, Sendable {
+    public var value: String
+    public var vocabulary: String
+    public var allowed: [String]
+
+    public var description: String {
+        "'\(value)' is not a known \(vocabulary) (expected one of: \(allowed.joined(separator: ", ")))"
+    }
+}
+
+extension ControlledTerm {
+    /// Reads a value as `init(lenient:)` does, or says what is allowed.
+    public static func parse(_ text: String) throws(UnknownTerm) -> Self {
+        guard let term = Self(lenient: text) else { throw UnknownTerm(value: text, vocabulary: vocabularyName, allowed: allValues) }
+        return term
+    }
+}

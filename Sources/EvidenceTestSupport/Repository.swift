@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Paths inside this repository, found from this source file's location, so tests run from any folder.
 public enum Repository {

@@ -1,20 +1,8 @@
 internal import Foundation
 public import EvidenceCore
 
-/// A small deterministic random number generator (SplitMix64), so seeded tests repeat exactly.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The tests' seeded generator: the project's `SplitMix64`.
+public typealias SeededGenerator = SplitMix64
 
 /// Synthetic records made of made-up words with a Zipf-like spread, for tests that need many records.
 public enum SyntheticRecords {

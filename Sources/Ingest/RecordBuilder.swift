@@ -236,20 +236,22 @@ extension RecordBuilder {
         mutating func term<Term: ControlledTerm>(_ entry: RawRecord.Entry, field: RecordField, name: String? = nil) -> Term? {
             let value = text(entry, field: field, name: name)
             guard !value.isEmpty else { return nil }
-            if let term = Term(lenient: value) { return term }
-            fail(field, line: entry.line, "'\(value)' is not a known \(Term.vocabularyName) (expected one of: \(Term.allValues.joined(separator: ", ")))", name: name)
-            return nil
+            do { return try Term.parse(value) } catch {
+                fail(field, line: entry.line, error.description, name: name)
+                return nil
+            }
         }
 
         mutating func terms<Term: ControlledTerm>(_ entry: RawRecord.Entry, field: RecordField) -> [Term] {
             var seen = Set<Term>()
             var result: [Term] = []
             for value in textList(entry, field: field) {
-                guard let term = Term(lenient: value) else {
-                    fail(field, line: entry.line, "'\(value)' is not a known \(Term.vocabularyName) (expected one of: \(Term.allValues.joined(separator: ", ")))")
-                    continue
+                do {
+                    let term = try Term.parse(value)
+                    if seen.insert(term).inserted { result.append(term) }
+                } catch {
+                    fail(field, line: entry.line, error.description)
                 }
-                if seen.insert(term).inserted { result.append(term) }
             }
             return result
         }

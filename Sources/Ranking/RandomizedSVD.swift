@@ -1,5 +1,6 @@
 internal import Foundation
 internal import CLAPACKE
+internal import EvidenceCore
 
 /// A truncated singular value decomposition A ≈ U Σ Vᵀ of a sparse matrix by the randomized range finder
 /// (Halko, Martinsson and Tropp 2011, algorithms 4.4 and 5.1):
@@ -82,25 +83,19 @@ public struct RandomizedSVD: Sendable {
     }
 }
 
-/// Seeded standard normal numbers (SplitMix64 and the Box–Muller transform).
+/// Seeded standard normal numbers (`SplitMix64` and the Box–Muller transform).
 struct Gaussian {
-    private var state: UInt64
+    private var uniform: SplitMix64
     private var spare: Float?
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { uniform = SplitMix64(seed: seed) }
 
-    private mutating func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return (Double(z >> 11) + 0.5) / Double(1 << 53)
-    }
+    /// Uniform in (0, 1): never 0, so its logarithm is finite.
+    private mutating func open() -> Double { (Double(uniform.next() >> 11) + 0.5) / Double(UInt64(1) << 53) }
 
     mutating func next() -> Float {
         if let spare { self.spare = nil; return spare }
-        let radius = (-2 * log(uniform())).squareRoot(), angle = 2 * Double.pi * uniform()
+        let radius = (-2 * log(open())).squareRoot(), angle = 2 * Double.pi * open()
         spare = Float(radius * sin(angle))
         return Float(radius * cos(angle))
     }

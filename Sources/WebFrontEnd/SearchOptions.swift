@@ -44,10 +44,7 @@ struct SearchOptions {
     static func terms<Term: ControlledTerm>(_ values: [String]?, _ field: String) throws(WebError) -> Set<Term> {
         var result = Set<Term>()
         for value in values ?? [] where !value.isEmpty {
-            guard let term = Term(lenient: value) else {
-                throw .badRequest("'\(value)' is not a known \(Term.vocabularyName) for \(field) (expected one of: \(Term.allValues.joined(separator: ", ")))")
-            }
-            result.insert(term)
+            do { result.insert(try Term.parse(value)) } catch { throw .badRequest("\(field): \(error.description)") }
         }
         return result
     }

@@ -10,14 +10,7 @@ import Store
 @Suite struct SemanticIndexTests {
     let folder = TemporaryDirectory()
 
-    func corpusStore() throws -> EvidenceStore {
-        let store = try EvidenceStore(path: folder.file("corpus.sqlite"))
-        let loaded = EvidenceLoader().load(paths: [Repository.evidenceFolder])
-        try #require(!loaded.hasErrors)
-        try store.upsert(loaded.records)
-        _ = try IndexBuilder().build(store)
-        return store
-    }
+    func corpusStore() throws -> EvidenceStore { try TestStores.indexedCorpus(at: folder.file("corpus.sqlite")) }
 
     func related(_ store: EvidenceStore, _ id: String) throws -> [String] {
         try store.read { reader in

@@ -18,14 +18,9 @@ import Store
 
     /// A store with the bundled corpus and one hostile record, indexed.
     func store() throws -> EvidenceStore {
-        let store = try EvidenceStore(path: folder.file("web.sqlite"))
-        let loaded = EvidenceLoader().load(paths: [Repository.evidenceFolder])
-        try #require(!loaded.hasErrors)
         let hostile = EvidenceRecord(id: "hostile-record", title: "Kinship <script>alert('x')</script> carers", kind: .guidance,
                                      summary: "Grandparents raising grandchildren <b>bold</b> & \"quoted\".", year: 2020)
-        try store.upsert(loaded.records + [hostile])
-        _ = try IndexBuilder().build(store)
-        return store
+        return try TestStores.indexedCorpus(at: folder.file("web.sqlite"), adding: [hostile])
     }
 
     /// Log lines captured in memory.

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import EvidenceCore
 
 /// A deterministic model of English research text for synthetic corpora: words drawn from the unigram
 /// distribution of real text (the bundled corpus and the shared test collections), plus a Zipf-shaped
@@ -60,21 +61,9 @@ struct WordModel: Sendable {
     }
 }
 
-/// SplitMix64: a small, fast, seeded generator, so every run writes the same corpus.
-struct SplitMix: Sendable {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+/// The benchmark's seeded generator: the project's `SplitMix64`, with an integer range helper.
+typealias SplitMix = SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
+extension SplitMix64 {
     mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
 }
