@@ -37,6 +37,7 @@ public struct IndexUpdater: Sendable {
     private func apply(_ changes: StoreTransaction.RecordChanges, in transaction: StoreTransaction) throws {
         let reader = transaction.reader
         var totals = IndexTotals(meta: try reader.indexMeta())
+        var cache = TermCache()
         var removals: [String: Set<Int>] = [:]          // term → document numbers leaving it
         var additions: [String: [Posting]] = [:]        // term → postings joining it, ascending
 
@@ -44,7 +45,7 @@ public struct IndexUpdater: Sendable {
             guard let row = try reader.indexDocument(recordId: old.id) else {
                 throw IndexError.damaged("the record '\(old.id)' is missing from the index")
             }
-            for term in DocumentTerms(old, analyzer: analyzer).terms { removals[term, default: []].insert(row.docNumber) }
+            for term in DocumentTerms(old, analyzer: analyzer, cache: &cache).terms { removals[term, default: []].insert(row.docNumber) }
             try transaction.deleteIndexDocument(docNumber: row.docNumber)
             try transaction.deleteSemanticDocument(docNumber: row.docNumber)
             totals.remove(row, record: old)
@@ -52,7 +53,7 @@ public struct IndexUpdater: Sendable {
         var next = try transaction.maximumDocNumber() + 1
         var added: [(docNumber: Int, counts: [String: Int])] = []
         for new in changes.inserted + changes.updated.map(\.new) {
-            let terms = DocumentTerms(new, analyzer: analyzer)
+            let terms = DocumentTerms(new, analyzer: analyzer, cache: &cache)
             added.append((next, terms.counts.mapValues { IndexFormat.combinedFrequency(title: $0.title, body: $0.body) }))
             for term in terms.terms { additions[term, default: []].append(terms.posting(term, docNumber: next)) }
             let row = terms.documentRow(docNumber: next, recordId: new.id)
@@ -93,8 +94,9 @@ public struct IndexUpdater: Sendable {
             vectors.append((record.docNumber, vector))
         }
         guard let withAdded = try SemanticIndex.load(transaction.reader) else { return }
+        let nearest = withAdded.nearest(of: vectors.map(\.docNumber), count: SemanticIndex.relatedCount)
         for entry in vectors {
-            try transaction.putRelated(docNumber: entry.docNumber, related: withAdded.nearest(to: entry.vector, excluding: entry.docNumber, count: SemanticIndex.relatedCount))
+            try transaction.putRelated(docNumber: entry.docNumber, related: nearest[entry.docNumber] ?? [])
         }
     }
 }

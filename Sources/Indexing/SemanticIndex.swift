@@ -144,13 +144,14 @@ public struct SemanticIndex: Sendable {
         return length > 0 ? moved.map { $0 / length } : moved
     }
 
-    /// The stored nearest records of `record`, as (document number, cosine).
-    public func nearest(to vector: [Float], excluding docNumber: Int, count: Int) -> [(docNumber: Int, score: Double)] {
-        let cosines = space.scores(vector).map(Double.init)
-        let ids = docNumbers.map { String(format: "%012d", $0) }
-        var scores = cosines
-        if let own = docNumbers.firstIndex(of: docNumber) { scores[own] = -.infinity }
-        return TopK.select(scores, identifiers: ids, k: min(count, max(0, docNumbers.count - 1)))
-            .filter { $0.score > -.infinity }.map { (docNumbers[$0.index], $0.score) }
+    /// The nearest records of the given records (by document number), as (document number, cosine),
+    /// closest first: blocks of `sgemm` against every record. O(records · N · k).
+    public func nearest(of documents: [Int], count: Int) -> [Int: [(docNumber: Int, score: Double)]] {
+        let rows = documents.compactMap { rowOfDoc[$0] }
+        var result: [Int: [(docNumber: Int, score: Double)]] = [:]
+        for (row, neighbours) in zip(rows, space.nearestNeighbours(of: rows, count: count)) {
+            result[docNumbers[row]] = neighbours.map { (docNumbers[$0.row], Double($0.score)) }
+        }
+        return result
     }
 }

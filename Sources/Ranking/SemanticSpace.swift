@@ -51,20 +51,28 @@ public struct SemanticSpace: Sendable {
     /// (`Kernels.multiplyByTranspose`), then a single pass keeps the best few. O(N² · k) time,
     /// O(block · N) memory.
     public func nearestNeighbours(count: Int, block: Int = 256) -> [[(row: Int, score: Float)]] {
+        nearestNeighbours(of: Array(0..<documentVectors.rows), count: count, block: block)
+    }
+
+    /// The same for the given rows only: O(rows · N · k).
+    public func nearestNeighbours(of rows: [Int], count: Int, block: Int = 256) -> [[(row: Int, score: Float)]] {
         let n = documentVectors.rows, k = rank
         var result: [[(row: Int, score: Float)]] = []
-        result.reserveCapacity(n)
+        result.reserveCapacity(rows.count)
         var start = 0
-        while start < n {
-            let end = min(n, start + block)
-            let slice = DenseMatrix(rows: end - start, columns: k, values: Array(documentVectors.values[(start * k)..<(end * k)]))
+        while start < rows.count {
+            let chunk = rows[start..<min(rows.count, start + block)]
+            var slice = DenseMatrix(rows: chunk.count, columns: k)
+            for (local, row) in chunk.enumerated() {
+                for j in 0..<k { slice.values[local * k + j] = documentVectors.values[row * k + j] }
+            }
             let cosines = Kernels.multiplyByTranspose(slice, documentVectors)
             cosines.values.withUnsafeBufferPointer { values in
-                for local in 0..<(end - start) {
-                    result.append(Self.best(count, of: values[(local * n)..<((local + 1) * n)], skipping: start + local))
+                for (local, row) in chunk.enumerated() {
+                    result.append(Self.best(count, of: values[(local * n)..<((local + 1) * n)], skipping: row))
                 }
             }
-            start = end
+            start += chunk.count
         }
         return result
     }
