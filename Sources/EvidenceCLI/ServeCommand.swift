@@ -28,6 +28,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-remote"), help: "Allow an address other than this computer's own (loopback).")
     var allowRemote = false
 
+    @Option(name: .long, help: ArgumentHelp("Require this access token on every request (also $EVIDENCE_TOKEN). Strongly advised with --allow-remote.", valueName: "token"))
+    var token: String?
+
+    private var accessToken: String? { token ?? ProcessInfo.processInfo.environment["EVIDENCE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } }
+
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
@@ -51,13 +56,16 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(CLIFailure.Status.index.rawValue)
         }
         if !Self.isLoopback(host) {
-            Terminal.standardError("warning: serving on \(host): other computers on the network can reach this page and what is typed into it.\n")
+            Terminal.standardError("warning: serving on \(host): other computers on the network can reach this page and what is typed into it\(accessToken == nil ? ", and no access token is required (give --token)" : "").\n")
         }
         var logger = Logger(label: "evidence")
         logger.logLevel = .info
         let server = try EvidenceServer(store: store)
         let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         FileHandle.standardOutput.write(Data("EvidenceEngine is serving \(status.documentCount) records at \(address) (Ctrl-C to stop)\n".utf8))
-        try await server.application(host: host, port: port, logger: logger).runService()
+        if accessToken != nil {
+            FileHandle.standardOutput.write(Data("Every request needs the access token: open \(address)?token=… once in the browser, or send Authorization: Bearer ….\n".utf8))
+        }
+        try await server.application(host: host, port: port, token: accessToken, logger: logger).runService()
     }
 }

@@ -28,15 +28,17 @@ public struct EvidenceServer: Sendable {
         recommender = Recommender(store: store)
     }
 
-    /// The application, ready to run (or to test without a socket).
-    public func application(host: String = "127.0.0.1", port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
-        Application(router: router(logger: logger), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+    /// The application, ready to run (or to test without a socket). With `token`, every request must
+    /// carry it (see `AccessToken`).
+    public func application(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, logger: Logger) -> some ApplicationProtocol {
+        Application(router: router(logger: logger, token: token), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
     }
 
-    func router(logger: Logger) -> Router<BasicRequestContext> {
+    func router(logger: Logger, token: String? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.middlewares.add(AccessLog(logger: logger))
         router.middlewares.add(SafetyHeaders(pages: pages))
+        if let token { router.middlewares.add(AccessToken(token: token, pages: pages)) }
 
         router.get("/") { _, _ in Self.html(pages.search(options: nil, results: nil)) }
         router.post("/search") { request, _ in

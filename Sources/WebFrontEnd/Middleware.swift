@@ -46,3 +46,43 @@ struct SafetyHeaders<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+/// When the server is reachable from other computers, every request must prove it knows the access
+/// token: `Authorization: Bearer TOKEN`, or the cookie set by opening `/?token=TOKEN` once in a browser.
+struct AccessToken<Context: RequestContext>: RouterMiddleware {
+    let token: String
+    let pages: Pages
+
+    static var cookieName: String { "evidence_token" }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let offered = request.uri.queryParameters["token"].map(String.init), request.method == .get {
+            guard Self.same(offered, token) else { return refusal(request) }
+            var response = Response(status: .seeOther, headers: [.location: request.uri.path])
+            response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+            return response
+        }
+        let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        let cookie = request.headers[.cookie].flatMap { header in
+            header.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                .first { $0.hasPrefix(Self.cookieName + "=") }.map { String($0.dropFirst(Self.cookieName.count + 1)) }
+        }
+        guard [bearer, cookie].contains(where: { $0.map { Self.same($0, token) } ?? false }) else { return refusal(request) }
+        return try await next(request, context)
+    }
+
+    private func refusal(_ request: Request) -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            return EvidenceServer.json(["error": "this server needs its access token: send Authorization: Bearer TOKEN"], status: .unauthorized)
+        }
+        return EvidenceServer.html(pages.message(heading: "Access token needed", message: "This server is reachable from other computers, so it asks for its access token. Open the address you were given, ending in ?token=…"), status: .unauthorized)
+    }
+
+    /// Compares in time independent of where the strings differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var difference = UInt8(x.count == y.count ? 0 : 1)
+        for index in 0..<max(x.count, y.count) { difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0) }
+        return difference == 0
+    }
+}

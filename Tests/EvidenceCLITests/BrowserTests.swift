@@ -23,7 +23,7 @@ import EvidenceTestSupport
         server.standardError = FileHandle.nullDevice
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
-        try Self.waitForPort(port)
+        try #require(LoopbackHTTP.waitForServer(port: port), "the server did not start listening on port \(port)")
 
         let screenshot = folder.file("search.png")
         let browser = Process()
@@ -48,31 +48,5 @@ import EvidenceTestSupport
         #expect(seen["focused"] as? String == "results-heading", "focus moves to the results")
         let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
         #expect(png.count > 10_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-    }
-
-    static func waitForPort(_ port: Int) throws {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let socket = LoopbackProbe()
-            if socket.connect(port: port) { return }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        Issue.record("the server did not start listening on port \(port)")
-    }
-}
-
-/// A one-shot TCP connection attempt to 127.0.0.1, to know when the server is up.
-struct LoopbackProbe {
-    func connect(port: Int) -> Bool {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 }

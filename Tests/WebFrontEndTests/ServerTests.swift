@@ -181,4 +181,22 @@ import Store
             }
         }
     }
+
+    @Test func anAccessTokenGuardsEveryRequestWhenSet() async throws {
+        let app = try EvidenceServer(store: try store()).application(token: "s3cret-token", logger: Logger(label: "test") { _ in CapturingHandler(log: CapturedLog()) })
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .unauthorized) }
+            try await client.execute(uri: "/api/health", method: .get) { response in
+                #expect(response.status == .unauthorized && String(buffer: response.body).contains("Bearer"))
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.authorization: "Bearer wrong"]) { response in #expect(response.status == .unauthorized) }
+            try await client.execute(uri: "/api/health", method: .get, headers: [.authorization: "Bearer s3cret-token"]) { response in #expect(response.status == .ok) }
+            try await client.execute(uri: "/?token=s3cret-token", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.setCookie]?.contains("evidence_token=s3cret-token") == true)
+                #expect(response.headers[.setCookie]?.contains("HttpOnly") == true)
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: "other=1; evidence_token=s3cret-token"]) { response in #expect(response.status == .ok) }
+        }
+    }
 }
