@@ -8,7 +8,7 @@ APT_PACKAGES := libsqlite3-dev libopenblas-dev liblapacke-dev
 TEST_PACKAGES := chromium chromium-driver python3-selenium
 EVIDENCE     := .build/release/evidence
 
-.PHONY: all deps test-deps apt-install build run test bench bench-quick clean
+.PHONY: all deps test-deps apt-install build run test bench bench-quick fuzz load clean
 
 all: build
 
@@ -49,10 +49,26 @@ test: test-deps
 bench: deps
 	cd Benchmarks && $(SWIFT) run -c release corpus-growth index --records 1000,10000,100000
 	cd Benchmarks && $(SWIFT) run -c release corpus-growth query --records 100000
+	$(MAKE) --no-print-directory load
 
 bench-quick: deps
 	cd Benchmarks && $(SWIFT) run -c release corpus-growth index --records 1000,10000
 	cd Benchmarks && $(SWIFT) run -c release corpus-growth query --records 10000
 
+# Fuzzes the readers, the analyzer and the API's request decoder with libFuzzer for FUZZ_SECONDS
+# (default 300); a crashing input lands in Fuzz/artifacts/ (fix it, then keep it in Fuzz/regressions/).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer
+	mkdir -p Fuzz/corpus Fuzz/artifacts
+	cp -n Fuzz/seeds/* Fuzz/corpus/
+	cd Fuzz && .build/release/FuzzInputs -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+	  -artifact_prefix=artifacts/ -print_final_stats=1 corpus 2>&1 | tail -20
+
+# Load and soak test of evidence serve on 127.0.0.1 (wrk from Debian); writes Benchmarks/results/load-latest.md.
+load: build
+	@$(MAKE) --no-print-directory apt-install PACKAGES="wrk curl"
+	RECORDS=100000 scripts/load_test.sh 30 600
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build

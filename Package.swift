@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "EvidenceCore", targets: ["EvidenceCore"]),
         // For the benchmarks package in Benchmarks/, which measures these modules from outside.
         .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking"]),
+        // For the fuzz harnesses in Fuzz/, which also exercise the web front end's request decoder.
+        .library(name: "EvidenceWebKit", targets: ["WebFrontEnd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -140,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "WebFrontEndTests",
             dependencies: [
-                "WebFrontEnd", "Store", "Indexing", "Ingest", "EvidenceTestSupport",
+                "WebFrontEnd", "Store", "Indexing", "Ingest", "Analysis", "EvidenceTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -70,13 +70,7 @@ public struct EvidenceServer: Sendable {
                 guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
                     throw WebError.unsupportedMediaType("send the search as JSON, with Content-Type: application/json")
                 }
-                let body = try await Self.body(request)
-                let decoded: APISearchRequest
-                do { decoded = try JSONDecoder().decode(APISearchRequest.self, from: Data(body.utf8)) } catch {
-                    throw WebError.badRequest("the body is not a search: expected {\"query\": \"…\", \"filters\": {…}, \"k\": 10, \"explain\": false}")
-                }
-                let options = try SearchOptions(api: decoded)
-                guard !options.description.allSatisfy(\.isWhitespace) else { throw WebError.badRequest("'query' is empty") }
+                let options = try SearchRequestDecoder.decode(Data(try await Self.body(request).utf8))
                 struct Output: Encodable { var results: [ResultObject] }
                 let results = try recommender.recommend(options.description, filter: options.filter, k: options.k, explain: options.explain)
                 return Self.json(Output(results: results.map(ResultObject.init)))

@@ -1,5 +1,6 @@
-public import EvidenceCore
-public import Store
+public import Foundation
+internal import EvidenceCore
+internal import Store
 
 /// A search as the page or the API asks for it: the description, the filters and how many results.
 /// Built from the form or from JSON; every value outside its vocabulary is an error in plain words.
@@ -47,6 +48,24 @@ struct SearchOptions {
             do { result.insert(try Term.parse(value)) } catch { throw .badRequest("\(field): \(error.description)") }
         }
         return result
+    }
+}
+
+/// Reads the body of `POST /api/search` into search options, or says in plain words what is wrong.
+/// Public so that the fuzz harness exercises exactly what the route runs.
+public enum SearchRequestDecoder {
+    public static func validate(_ body: Data) throws {
+        _ = try decode(body)
+    }
+
+    static func decode(_ body: Data) throws(WebError) -> SearchOptions {
+        let decoded: APISearchRequest
+        do { decoded = try JSONDecoder().decode(APISearchRequest.self, from: body) } catch {
+            throw .badRequest("the body is not a search: expected {\"query\": \"…\", \"filters\": {…}, \"k\": 10, \"explain\": false}")
+        }
+        let options = try SearchOptions(api: decoded)
+        guard !options.description.allSatisfy(\.isWhitespace) else { throw .badRequest("'query' is empty") }
+        return options
     }
 }
 

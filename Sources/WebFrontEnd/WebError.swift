@@ -1,5 +1,7 @@
 /// What the web front end answers when a request cannot be served, with the status it maps to.
-enum WebError: Error {
+enum WebError: Error, CustomStringConvertible {
+    var description: String { message }
+
     case badRequest(String)
     case notFound(String)
     case tooLarge
