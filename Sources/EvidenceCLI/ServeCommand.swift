@@ -28,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-remote"), help: "Allow an address other than this computer's own (loopback).")
     var allowRemote = false
 
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a connection that sends nothing for this many seconds.", valueName: "seconds"))
+    var idleTimeout: Int64 = 30
+
     @Option(name: .long, help: ArgumentHelp("Require this access token on every request (also $EVIDENCE_TOKEN). Strongly advised with --allow-remote.", valueName: "token"))
     var token: String?
 
@@ -42,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--host \(host) would let other computers reach the page; add --allow-remote if that is really meant")
         }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second") }
     }
 
     func run() async throws {
@@ -66,6 +70,6 @@ struct ServeCommand: AsyncParsableCommand {
         if accessToken != nil {
             FileHandle.standardOutput.write(Data("Every request needs the access token: open \(address)?token=… once in the browser, or send Authorization: Bearer ….\n".utf8))
         }
-        try await server.application(host: host, port: port, token: accessToken, logger: logger).runService()
+        try await server.application(host: host, port: port, token: accessToken, idleSeconds: idleTimeout, logger: logger).runService()
     }
 }

@@ -48,6 +48,32 @@ public enum LoopbackHTTP {
         return Reply(status: status, headers: parts.first ?? "", body: parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
 
+    /// Opens a connection, sends `partial` (an unfinished request) and then nothing: true when the
+    /// server closes the connection within `seconds`, as it should with a stalled client.
+    public static func stalledConnectionIsClosed(port: Int, partial: String, within seconds: Int) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { return false }
+        let bytes = Array(partial.utf8)
+        _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count == 0 { return true }           // closed by the server
+            if count < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }   // timed out: still open
+        }
+    }
+
     /// Waits until something answers on the port (at most `seconds`).
     public static func waitForServer(port: Int, seconds: Double = 20) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

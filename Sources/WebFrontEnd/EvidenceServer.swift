@@ -29,9 +29,14 @@ public struct EvidenceServer: Sendable {
     }
 
     /// The application, ready to run (or to test without a socket). With `token`, every request must
-    /// carry it (see `AccessToken`).
-    public func application(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, logger: Logger) -> some ApplicationProtocol {
-        Application(router: router(logger: logger, token: token), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+    /// carry it (see `AccessToken`). A connection that sends nothing for `idleSeconds` (a slow or stalled
+    /// client) is closed.
+    public func application(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, idleSeconds: Int64 = 30, logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router(logger: logger, token: token),
+            server: .http1(configuration: .init(idleTimeout: .seconds(idleSeconds))),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            logger: logger)
     }
 
     func router(logger: Logger, token: String? = nil) -> Router<BasicRequestContext> {
