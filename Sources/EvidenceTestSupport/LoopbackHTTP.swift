@@ -14,17 +14,8 @@ public enum LoopbackHTTP {
 
     /// Sends one request and reads the reply until the server closes the connection; nil when nothing listens.
     public static func request(port: Int, method: String = "GET", path: String, headers: [String: String] = [:], body: String = "") -> Reply? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return nil }
+        guard let descriptor = connectToLoopback(port: port) else { return nil }
         defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        guard connected else { return nil }
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         let message = Array((head + "\r\n" + body).utf8)
@@ -51,17 +42,8 @@ public enum LoopbackHTTP {
     /// Opens a connection, sends `partial` (an unfinished request) and then nothing: true when the
     /// server closes the connection within `seconds`, as it should with a stalled client.
     public static func stalledConnectionIsClosed(port: Int, partial: String, within seconds: Int) -> Bool {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return false }
+        guard let descriptor = connectToLoopback(port: port) else { return false }
         defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        guard connected else { return false }
         let bytes = Array(partial.utf8)
         _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
@@ -72,6 +54,21 @@ public enum LoopbackHTTP {
             if count == 0 { return true }           // closed by the server
             if count < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }   // timed out: still open
         }
+    }
+
+    /// A connected TCP socket to 127.0.0.1:`port`, or nil. The caller closes it.
+    private static func connectToLoopback(port: Int) -> Int32? {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { close(descriptor); return nil }
+        return descriptor
     }
 
     /// Waits until something answers on the port (at most `seconds`).

@@ -66,10 +66,15 @@ public struct HybridScorer {
     public let lexical: LexicalScorer
     public let semantic: SemanticIndex?
 
-    public init(reader: StoreReader, configuration: RankingConfiguration, analyzer: Analyzer = .standard) throws {
+    /// A scorer over `reader`'s snapshot; `documents` and `semantic`, when given, are the parts already
+    /// read for this index version (see `ScorerCache`).
+    public init(reader: StoreReader, configuration: RankingConfiguration, analyzer: Analyzer = .standard,
+                documents: DocumentTable? = nil, semantic cached: SemanticIndex? = nil) throws {
         self.configuration = configuration
-        lexical = try LexicalScorer(reader: reader, scheme: configuration.scheme, analyzer: analyzer)
-        if configuration.semanticWeight > 0 {
+        lexical = try LexicalScorer(reader: reader, scheme: configuration.scheme, analyzer: analyzer, documents: documents)
+        if configuration.semanticWeight > 0, let cached {
+            semantic = cached
+        } else if configuration.semanticWeight > 0 {
             // The stored space when it has the rank asked for; otherwise one computed for this scorer.
             if try reader.indexMeta()[IndexFormat.MetaKey.semanticRank] == String(configuration.semanticRank),
                let stored = try SemanticIndex.load(reader) {

@@ -30,32 +30,22 @@ public struct LexicalScorer {
     /// Term rows read so far: the snapshot does not change, so each is read from SQLite once.
     private let termRows = TermRowCache()
 
-    public init(reader: StoreReader, scheme: WeightingScheme = .standardBM25, analyzer: Analyzer = .standard) throws {
+    /// A scorer over `reader`'s snapshot. `documents`, when given, is the per-record table already read
+    /// for this index version (see `ScorerCache`); otherwise it is read now (O(N)).
+    public init(reader: StoreReader, scheme: WeightingScheme = .standardBM25, analyzer: Analyzer = .standard, documents: DocumentTable? = nil) throws {
         let status = try IndexStatus.read(reader, analyzer: analyzer)
         if let problem = status.problem { throw problem }
         self.reader = reader
         self.scheme = scheme
         self.analyzer = analyzer
-        let documents = try reader.indexDocuments()
-        let size = (documents.last?.docNumber ?? 0) + 1
-        var ids = [String](repeating: "", count: size), lengths = [Int](repeating: 0, count: size), norms = [Double](repeating: 0, count: size)
-        for row in documents {
-            ids[row.docNumber] = row.recordId
-            lengths[row.docNumber] = IndexFormat.combinedLength(title: row.titleLength, body: row.bodyLength)
-            norms[row.docNumber] = row.norm
-        }
-        recordIds = ids
-        docNumbers = Dictionary(uniqueKeysWithValues: documents.map { ($0.recordId, $0.docNumber) })
-        self.lengths = lengths
-        self.norms = norms
-        let totals = IndexTotals(meta: try reader.indexMeta())
-        let count = max(totals.documents, 1)
-        statistics = CollectionStatistics(
-            documentCount: totals.documents,
-            averageLength: Double(IndexFormat.combinedLength(title: totals.titleLength, body: totals.bodyLength)) / Double(count),
-            averageNorm: totals.norm / Double(count))
-        let statistics = self.statistics
-        normalisers = zip(lengths, norms).map { scheme.documentNormaliser(length: $0, norm: $1, statistics: statistics) }
+        let table = try documents ?? DocumentTable.load(reader)
+        recordIds = table.recordIds
+        docNumbers = table.docNumbers
+        lengths = table.lengths
+        norms = table.norms
+        statistics = table.statistics
+        let statistics = table.statistics
+        normalisers = zip(table.lengths, table.norms).map { scheme.documentNormaliser(length: $0, norm: $1, statistics: statistics) }
     }
 
     /// Slots of the per-document score vectors: document numbers run from 1 to `slots` − 1.
@@ -185,5 +175,35 @@ final class TermRowCache {
             for term in missing { rows[term] = .some(found[term]) }
         }
         return terms.compactMap { rows[$0] ?? nil }
+    }
+}
+
+/// What a lexical scorer needs of every record, indexed by document number (slot 0 unused): its id,
+/// combined length and norm, and the collection statistics. Read once per index version.
+public struct DocumentTable: Sendable {
+    let recordIds: [String]
+    let lengths: [Int]
+    let norms: [Double]
+    let docNumbers: [String: Int]
+    let statistics: CollectionStatistics
+
+    public static func load(_ reader: StoreReader) throws -> DocumentTable {
+        let documents = try reader.indexDocuments()
+        let size = (documents.last?.docNumber ?? 0) + 1
+        var ids = [String](repeating: "", count: size), lengths = [Int](repeating: 0, count: size), norms = [Double](repeating: 0, count: size)
+        for row in documents {
+            ids[row.docNumber] = row.recordId
+            lengths[row.docNumber] = IndexFormat.combinedLength(title: row.titleLength, body: row.bodyLength)
+            norms[row.docNumber] = row.norm
+        }
+        let totals = IndexTotals(meta: try reader.indexMeta())
+        let count = max(totals.documents, 1)
+        return DocumentTable(
+            recordIds: ids, lengths: lengths, norms: norms,
+            docNumbers: Dictionary(uniqueKeysWithValues: documents.map { ($0.recordId, $0.docNumber) }),
+            statistics: CollectionStatistics(
+                documentCount: totals.documents,
+                averageLength: Double(IndexFormat.combinedLength(title: totals.titleLength, body: totals.bodyLength)) / Double(count),
+                averageNorm: totals.norm / Double(count)))
     }
 }

@@ -13,6 +13,8 @@ public import Indexing
 public struct Recommender: Sendable {
     public let store: EvidenceStore
     public let configuration: RankingConfiguration
+    /// Shared by every copy of this recommender: what searches read whole, kept per index version.
+    private let cache = ScorerCache()
 
     public init(store: EvidenceStore, configuration: RankingConfiguration = RankingConfiguration()) {
         self.store = store
@@ -21,7 +23,7 @@ public struct Recommender: Sendable {
 
     public func recommend(_ caseDescription: String, filter: RecordFilter = RecordFilter(), k: Int = 10, explain: Bool = false) throws -> [Recommendation] {
         try store.read { reader in
-            let scorer = try HybridScorer(reader: reader, configuration: configuration)
+            let scorer = try cache.scorer(reader, configuration: configuration)
             let analyzer = scorer.lexical.analyzer
             let tokens = analyzer.analyze(caseDescription)
             let terms = tokens.map(\.term)
