@@ -46,14 +46,14 @@ test: test-deps
 	$(SWIFT) test --skip-build --disable-xctest
 
 # Benchmarks live in their own package (Benchmarks/), built in release, never by `make test`.
+# BENCH_FLAGS=--peers adds the Python peers (tantivy, bm25s, scikit-learn) through shared/tools/peer_scale.py.
+BENCH_FLAGS ?=
 bench: deps
-	cd Benchmarks && $(SWIFT) run -c release corpus-growth index --records 1000,10000,100000
-	cd Benchmarks && $(SWIFT) run -c release corpus-growth query --records 100000
+	cd Benchmarks && $(SWIFT) run -c release corpus-growth run --records 1000,10000,100000,1000000 $(BENCH_FLAGS)
 	$(MAKE) --no-print-directory load
 
 bench-quick: deps
-	cd Benchmarks && $(SWIFT) run -c release corpus-growth index --records 1000,10000
-	cd Benchmarks && $(SWIFT) run -c release corpus-growth query --records 10000
+	cd Benchmarks && $(SWIFT) run -c release corpus-growth run --records 1000,10000 --budget 5 --results results/quick $(BENCH_FLAGS)
 
 # Fuzzes the readers, the analyzer and the API's request decoder with libFuzzer for FUZZ_SECONDS
 # (default 300); a crashing input lands in Fuzz/artifacts/ (fix it, then keep it in Fuzz/regressions/).

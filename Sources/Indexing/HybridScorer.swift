@@ -96,11 +96,12 @@ public struct HybridScorer {
         }
         let lexicalScores = try lexical.scoreVector(terms: terms)
         var query = semantic.queryVector(terms: terms)
-        let ids = (0..<lexical.slots).map(lexical.recordId(ofDocument:))
+        let ids = lexical.recordIds
         let w = configuration.semanticWeight
+        let lexicalZ = ScoreFusion.standardised(lexicalScores)
         func fuse(_ query: [Float], k: Int) -> (picked: [(index: Int, score: Double)], lexicalZ: [Double], semantic: [Double], semanticZ: [Double]) {
             let cosines = semantic.scores(query: query, slots: lexical.slots)
-            let lexicalZ = ScoreFusion.standardised(lexicalScores), semanticZ = ScoreFusion.standardised(cosines)
+            let semanticZ = ScoreFusion.standardised(cosines)
             var fused = zip(lexicalZ, semanticZ).map { (1 - w) * $0 + w * $1 }
             for slot in ids.indices where ids[slot].isEmpty { fused[slot] = -.infinity }
             return (TopK.select(fused, identifiers: ids, k: k).filter { $0.score > -.infinity }, lexicalZ, cosines, semanticZ)

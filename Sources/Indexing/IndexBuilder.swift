@@ -89,10 +89,9 @@ public struct IndexBuilder: Sendable {
     func analyse(_ records: [EvidenceRecord], progress: @Sendable (Int) -> Void) -> [Chunk] {
         let size = 256
         let count = (records.count + size - 1) / size
-        let results = ChunkResults(count: count)
         let done = Counter()
         let analyzer = self.analyzer
-        DispatchQueue.concurrentPerform(iterations: count) { index in
+        return Parallel.map(count) { index in
             let range = (index * size)..<min(records.count, (index + 1) * size)
             var cache = TermCache()
             var chunk = Chunk(firstDocNumber: range.lowerBound + 1)
@@ -105,10 +104,9 @@ public struct IndexBuilder: Sendable {
                 chunk.rows.append(terms.documentRow(docNumber: docNumber, recordId: record.id))
                 chunk.contentHashes.append(record.contentHash)
             }
-            results.set(index, chunk)
             progress(done.add(range.count))
+            return chunk
         }
-        return results.all()
     }
 }
 
@@ -163,25 +161,6 @@ struct IndexTotals {
 }
 
 /// Per-chunk results written from several threads, each slot by exactly one, read after all finish.
-private final class ChunkResults: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<IndexBuilder.Chunk>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(count, 1))
-        slots.initialize(repeating: IndexBuilder.Chunk(), count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: IndexBuilder.Chunk) { slots[index] = value }
-    func all() -> [IndexBuilder.Chunk] { (0..<count).map { slots[$0] } }
-}
-
 private final class Counter: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()

@@ -1,3 +1,4 @@
+internal import Foundation
 public import EvidenceCore
 public import Analysis
 public import Store
@@ -20,8 +21,8 @@ public struct LexicalScorer {
     public let scheme: WeightingScheme
     public let statistics: CollectionStatistics
     private let reader: StoreReader
-    /// Indexed by document number (slot 0 unused).
-    private let recordIds: [String]
+    /// Record ids indexed by document number ("" for slot 0 and numbers no longer in use).
+    let recordIds: [String]
     private let lengths: [Int]
     private let norms: [Double]
     /// Per record, the scheme's record-only factor (`WeightingScheme.documentNormaliser`).
@@ -44,8 +45,7 @@ public struct LexicalScorer {
         lengths = table.lengths
         norms = table.norms
         statistics = table.statistics
-        let statistics = table.statistics
-        normalisers = zip(table.lengths, table.norms).map { scheme.documentNormaliser(length: $0, norm: $1, statistics: statistics) }
+        normalisers = table.normalisers(for: scheme)
     }
 
     /// Slots of the per-document score vectors: document numbers run from 1 to `slots` − 1.
@@ -186,6 +186,14 @@ public struct DocumentTable: Sendable {
     let norms: [Double]
     let docNumbers: [String: Int]
     let statistics: CollectionStatistics
+    private let normaliserCache = NormaliserCache()
+
+    /// Each record's `scheme.documentNormaliser`, computed once per scheme for this table. O(N) the first time.
+    func normalisers(for scheme: WeightingScheme) -> [Double] {
+        normaliserCache.values(for: scheme) {
+            zip(lengths, norms).map { scheme.documentNormaliser(length: $0, norm: $1, statistics: statistics) }
+        }
+    }
 
     public static func load(_ reader: StoreReader) throws -> DocumentTable {
         let documents = try reader.indexDocuments()
@@ -205,5 +213,20 @@ public struct DocumentTable: Sendable {
                 documentCount: totals.documents,
                 averageLength: Double(IndexFormat.combinedLength(title: totals.titleLength, body: totals.bodyLength)) / Double(count),
                 averageNorm: totals.norm / Double(count)))
+    }
+}
+
+/// The per-record normalisers of one `DocumentTable`, by scheme, shared by every scorer made from it.
+private final class NormaliserCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [WeightingScheme: [Double]] = [:]
+
+    func values(for scheme: WeightingScheme, compute: () -> [Double]) -> [Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = values[scheme] { return cached }
+        let computed = compute()
+        values[scheme] = computed
+        return computed
     }
 }

@@ -48,16 +48,38 @@ public enum PostingsCodec {
         return postings
     }
 
-    /// Calls `body` for each posting without building an array: the hot path of scoring.
+    /// Calls `body` for each posting without building an array: the hot path of scoring. Reads the
+    /// bytes through one buffer pointer, a one-byte varint (the usual case) without a loop.
+    @inline(__always)
     public static func forEach(_ bytes: [UInt8], _ body: (Posting) -> Void) throws(DecodingError) {
-        var index = 0
-        var doc = 0
-        while index < bytes.count {
-            doc += try readVarint(bytes, &index)
-            let title = try readVarint(bytes, &index)
-            let body_ = try readVarint(bytes, &index)
-            body(Posting(docNumber: doc, titleFrequency: title, bodyFrequency: body_))
+        let failure: DecodingError? = bytes.withUnsafeBufferPointer { buffer -> DecodingError? in
+            var index = 0
+            var doc = 0
+            let count = buffer.count
+            func next() -> Int? {
+                guard index < count else { return nil }
+                let byte = buffer[index]
+                index += 1
+                if byte < 0x80 { return Int(byte) }
+                var value = UInt64(byte & 0x7F), shift: UInt64 = 7
+                while index < count, shift <= 56 {
+                    let byte = buffer[index]
+                    index += 1
+                    value |= UInt64(byte & 0x7F) << shift
+                    if byte < 0x80 { return Int(value) }
+                    shift += 7
+                }
+                return shift > 56 ? -1 : nil
+            }
+            while index < count {
+                guard let gap = next(), let title = next(), let body_ = next() else { return .truncated }
+                guard gap >= 0, title >= 0, body_ >= 0 else { return .overlong }
+                doc += gap
+                body(Posting(docNumber: doc, titleFrequency: title, bodyFrequency: body_))
+            }
+            return nil
         }
+        if let failure { throw failure }
     }
 
     static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {

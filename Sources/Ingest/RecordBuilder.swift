@@ -202,7 +202,7 @@ extension RecordBuilder {
         mutating func text(_ entry: RawRecord.Entry, field: RecordField, name: String? = nil) -> String {
             switch entry.value {
             case .null: return ""
-            case .scalar(let text): return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            case .scalar(let text): return text.trimmedOfWhiteSpace
             case .list, .mapping:
                 fail(field, line: entry.line, "expected a single value, found a \(entry.value.isList ? "list" : "mapping")", name: name)
                 return ""
@@ -214,7 +214,7 @@ extension RecordBuilder {
             switch entry.value {
             case .null: return []
             case .scalar(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = text.trimmedOfWhiteSpace
                 return trimmed.isEmpty ? [] : [trimmed]
             case .list(let items):
                 var result: [String] = []
@@ -223,7 +223,7 @@ extension RecordBuilder {
                         fail(field, line: entry.line, "expected a list of texts, found a nested \(item.isList ? "list" : "mapping")")
                         continue
                     }
-                    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let trimmed = text.trimmedOfWhiteSpace
                     if !trimmed.isEmpty { result.append(trimmed) }
                 }
                 return result

@@ -1,3 +1,6 @@
+internal import Foundation
+internal import EvidenceCore
+
 /// A dense row-major matrix of `Float`: `values[row * columns + column]`.
 public struct DenseMatrix: Sendable, Equatable {
     public var rows: Int
@@ -73,41 +76,55 @@ public struct SparseMatrix: Sendable, Equatable {
         }
     }
 
-    /// self · dense: (rows × columns)(columns × k) → rows × k. O(nonzeros × k).
+    /// self · dense: (rows × columns)(columns × k) → rows × k. O(nonzeros × k), the rows spread over
+    /// every core in blocks (each block writes its own rows of the result).
     public func multiply(_ dense: DenseMatrix) -> DenseMatrix {
         precondition(dense.rows == columns)
         let k = dense.columns
         var result = DenseMatrix(rows: rows, columns: k)
         result.values.withUnsafeMutableBufferPointer { out in
-            dense.values.withUnsafeBufferPointer { input in
-                for row in 0..<rows {
-                    let target = row * k
-                    for entry in rowStarts[row]..<rowStarts[row + 1] {
-                        let value = values[entry], source = Int(columnIndices[entry]) * k
-                        for j in 0..<k { out[target + j] += value * input[source + j] }
-                    }
-                }
-            }
+            nonisolated(unsafe) let target = out
+            forEachRowBlock { range in accumulate(rows: range, of: dense, into: target, transposed: false) }
         }
         return result
     }
 
-    /// selfᵀ · dense: (columns × rows)(rows × k) → columns × k. O(nonzeros × k).
+    /// selfᵀ · dense: (columns × rows)(rows × k) → columns × k. O(nonzeros × k); each block of rows
+    /// adds into a partial result of its own, and the partial results are summed (O(blocks × columns × k)).
     public func multiplyTransposed(_ dense: DenseMatrix) -> DenseMatrix {
         precondition(dense.rows == rows)
         let k = dense.columns
-        var result = DenseMatrix(rows: columns, columns: k)
-        result.values.withUnsafeMutableBufferPointer { out in
-            dense.values.withUnsafeBufferPointer { input in
-                for row in 0..<rows {
-                    let source = row * k
-                    for entry in rowStarts[row]..<rowStarts[row + 1] {
-                        let value = values[entry], target = Int(columnIndices[entry]) * k
-                        for j in 0..<k { out[target + j] += value * input[source + j] }
-                    }
+        let partials = forEachRowBlock { range in
+            var partial = [Float](repeating: 0, count: columns * k)
+            partial.withUnsafeMutableBufferPointer { accumulate(rows: range, of: dense, into: $0, transposed: true) }
+            return partial
+        }
+        var result = DenseMatrix(rows: columns, columns: k, values: partials.first ?? [Float](repeating: 0, count: columns * k))
+        for partial in partials.dropFirst() {
+            for index in result.values.indices { result.values[index] += partial[index] }
+        }
+        return result
+    }
+
+    /// For each row r in `range` and each entry (c, v) of it: out[r] += v·dense[c] (or out[c] += v·dense[r]
+    /// when `transposed`), rows of k floats.
+    private func accumulate(rows range: Range<Int>, of dense: DenseMatrix, into out: UnsafeMutableBufferPointer<Float>, transposed: Bool) {
+        let k = dense.columns
+        dense.values.withUnsafeBufferPointer { input in
+            for row in range {
+                for entry in rowStarts[row]..<rowStarts[row + 1] {
+                    let value = values[entry], column = Int(columnIndices[entry])
+                    let source = (transposed ? row : column) * k, target = (transposed ? column : row) * k
+                    for j in 0..<k { out[target + j] += value * input[source + j] }
                 }
             }
         }
-        return result
+    }
+
+    /// `body` over consecutive blocks of rows, one per core (one block in all for small matrices).
+    private func forEachRowBlock<T>(_ body: (Range<Int>) -> T) -> [T] {
+        let blocks = rows < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let size = (rows + blocks - 1) / max(blocks, 1)
+        return Parallel.map(blocks) { block in body(min(rows, block * size)..<min(rows, (block + 1) * size)) }
     }
 }

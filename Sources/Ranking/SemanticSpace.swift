@@ -46,12 +46,18 @@ public struct SemanticSpace: Sendable {
     /// The cosines of every record with each row of `queries` (unit vectors): one `sgemm`, records × queries.
     public func scores(batch queries: DenseMatrix) -> DenseMatrix { Kernels.multiplyByTranspose(documentVectors, queries) }
 
+    /// Up to this many records, `nearestNeighbours(count:)` is exact; above it, approximate.
+    public static let exactNeighbourLimit = 20_000
+
     /// For every record, its `count` nearest other records (row, cosine), closest first, ties by row.
-    /// Computed in blocks of `block` rows: each block's cosines with all records are one `sgemm`
-    /// (`Kernels.multiplyByTranspose`), then a single pass keeps the best few. O(N² · k) time,
-    /// O(block · N) memory.
+    /// Up to `exactNeighbourLimit` records exact, in blocks of `block` rows: each block's cosines with all
+    /// records are one `sgemm` (`Kernels.multiplyByTranspose`), then a single pass keeps the best few,
+    /// O(N² · k) time and O(block · N) memory. Above it, `ClusteredNeighbours` (O(N^1.5 · k), approximate).
     public func nearestNeighbours(count: Int, block: Int = 256) -> [[(row: Int, score: Float)]] {
-        nearestNeighbours(of: Array(0..<documentVectors.rows), count: count, block: block)
+        if documentVectors.rows > Self.exactNeighbourLimit {
+            return ClusteredNeighbours().neighbours(of: documentVectors, count: count)
+        }
+        return nearestNeighbours(of: Array(0..<documentVectors.rows), count: count, block: block)
     }
 
     /// The same for the given rows only: O(rows · N · k).

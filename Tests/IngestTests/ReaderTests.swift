@@ -22,6 +22,24 @@ import EvidenceTestSupport
         #expect(result.warnings.contains { $0.field == "kind" && $0.line == 3 })
     }
 
+    /// A file long enough to be parsed in several chunks at once keeps its order and its line numbers.
+    @Test func longJSONLinesKeepOrderAndLineNumbers() {
+        var lines = (1...5000).map { #"{"id": "r\#($0)", "title": "Title \#($0)", "text": "  Text \#($0).\n "}"# }
+        lines[4320] = #"{"id": "broken", "title": "#
+        let result = load("long.jsonl", lines.joined(separator: "\r\n") + "\r\n")
+        #expect(result.records.count == 4999)
+        #expect(result.records.map(\.id) == (1...5000).filter { $0 != 4321 }.map { "r\($0)" })
+        #expect(result.records[0].summary == "Text 1.", "white space and the line break are trimmed from both ends")
+        #expect(result.errors.map(\.line) == [4321])
+    }
+
+    @Test func markdownWithWindowsLineBreaks() throws {
+        let result = load("crlf.md", ["---", "id: crlf-record", "title: Line breaks", "kind: guidance", "---", "## Summary", "", "Written on Windows."].joined(separator: "\r\n") + "\r\n")
+        #expect(!result.hasErrors, "\(result.errors)")
+        #expect(result.records.first?.id == "crlf-record")
+        #expect(result.records.first?.summary == "Written on Windows.")
+    }
+
     @Test func markdownFrontMatterAndSections() throws {
         let result = load("sample-md.md", """
             ---

@@ -33,14 +33,15 @@ struct CorpusGenerator {
         return texts
     }
 
-    func documents(count: Int) -> [Document] {
+    /// The records in order, one at a time: the same seed gives the same records.
+    func forEachDocument(count: Int, _ body: (Document) throws -> Void) rethrows {
         var generator = SplitMix(seed: seed)
-        return (0..<count).map { index in
+        for index in 0..<count {
             let title = words(generator.int(in: 6...14), &generator)
             // Abstract length: mostly 120–260 words, sometimes short notes, sometimes long summaries.
             let roll = generator.unit()
             let length = roll < 0.1 ? generator.int(in: 40...119) : roll < 0.9 ? generator.int(in: 120...260) : generator.int(in: 261...420)
-            return Document(id: "d\(index)", title: title, text: words(length, &generator))
+            try body(Document(id: "d\(index)", title: title, text: words(length, &generator)))
         }
     }
 
@@ -53,16 +54,25 @@ struct CorpusGenerator {
         (0..<count).map { _ in model.word(&generator) }.joined(separator: " ")
     }
 
-    static func write(_ documents: [Document], queries: [(id: String, text: String)], to folder: String) throws {
+    /// Writes `count` records to `folder/docs.jsonl` (in chunks, never all in memory) and the queries
+    /// to `folder/queries.jsonl`.
+    func write(count: Int, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         func line(_ fields: [(String, String)]) -> String {
-            "{" + fields.map { "\(quoted($0.0)): \(quoted($0.1))" }.joined(separator: ", ") + "}\n"
+            "{" + fields.map { "\(Self.quoted($0.0)): \(Self.quoted($0.1))" }.joined(separator: ", ") + "}\n"
         }
-        var docs = ""
-        docs.reserveCapacity(documents.count * 1500)
-        for document in documents { docs += line([("id", document.id), ("title", document.title), ("text", document.text)]) }
-        try docs.write(toFile: folder + "/docs.jsonl", atomically: true, encoding: .utf8)
-        try queries.map { line([("id", $0.id), ("text", $0.text)]) }.joined().write(toFile: folder + "/queries.jsonl", atomically: true, encoding: .utf8)
+        let path = folder + "/docs.jsonl"
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw BenchmarkFailure("cannot write \(path)")
+        }
+        var chunk = ""
+        try forEachDocument(count: count) { document in
+            chunk += line([("id", document.id), ("title", document.title), ("text", document.text)])
+            if chunk.utf8.count > 1 << 23 { try handle.write(contentsOf: Data(chunk.utf8)); chunk = "" }
+        }
+        try handle.write(contentsOf: Data(chunk.utf8))
+        try handle.close()
+        try queries().map { line([("id", $0.id), ("text", $0.text)]) }.joined().write(toFile: folder + "/queries.jsonl", atomically: true, encoding: .utf8)
     }
 
     static func quoted(_ text: String) -> String {
