@@ -78,7 +78,7 @@ public struct LexicalScorer {
         if k >= touched.count {
             picked = touched.map { ($0, scores[$0]) }.sorted { $0.score != $1.score ? $0.score > $1.score : recordIds[$0.index] < recordIds[$1.index] }
         } else {
-            picked = TopK.select(touched.map { scores[$0] }, identifiers: touched.map { recordIds[$0] }, k: k).map { (touched[$0.index], $0.score) }
+            picked = TopK.select(touched.map { scores[$0] }, k: k) { recordIds[touched[$0]] }.map { (touched[$0.index], $0.score) }
         }
         let explanations = explain ? try self.explanations(rows, documents: Set(picked.map(\.index))) : [:]
         return picked.map { doc, score in

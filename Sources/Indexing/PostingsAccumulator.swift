@@ -16,19 +16,11 @@ struct PostingsAccumulator {
         lists[term, default: List()].add(posting)
     }
 
-    /// Appends `other`, whose documents all come after this one's.
+    /// Appends `other`, whose documents all come after this one's. Each list grows in place: copying a
+    /// list out of the dictionary and back would copy its bytes on every join (quadratic in its length).
     mutating func append(_ other: PostingsAccumulator) {
         for (term, tail) in other.lists {
-            guard var head = lists[term] else { lists[term] = tail; continue }
-            // The tail's first gap counts from 0: decode it, and write it as a gap from our last document.
-            var index = 0
-            let first = (try? PostingsCodec.readVarint(tail.bytes, &index)) ?? 0
-            PostingsCodec.appendVarint(first - head.lastDocNumber, to: &head.bytes)
-            head.bytes.append(contentsOf: tail.bytes[index...])
-            head.documentFrequency += tail.documentFrequency
-            head.collectionFrequency += tail.collectionFrequency
-            head.lastDocNumber = tail.lastDocNumber
-            lists[term] = head
+            if lists[term] == nil { lists[term] = tail } else { lists[term]!.join(tail) }
         }
     }
 }
@@ -39,5 +31,17 @@ extension PostingsAccumulator.List {
         lastDocNumber = posting.docNumber
         documentFrequency += 1
         collectionFrequency += IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
+    }
+
+    /// Appends a list whose documents all come after this one's. The tail's first gap counts from 0:
+    /// it is decoded and written again as a gap from this list's last document.
+    mutating func join(_ tail: PostingsAccumulator.List) {
+        var index = 0
+        let first = (try? PostingsCodec.readVarint(tail.bytes, &index)) ?? 0
+        PostingsCodec.appendVarint(first - lastDocNumber, to: &bytes)
+        bytes.append(contentsOf: tail.bytes[index...])
+        documentFrequency += tail.documentFrequency
+        collectionFrequency += tail.collectionFrequency
+        lastDocNumber = tail.lastDocNumber
     }
 }

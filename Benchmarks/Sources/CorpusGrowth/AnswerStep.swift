@@ -72,7 +72,7 @@ struct AnswerStep {
                 semantic.time {
                     let vector = space.queryVector(terms: scorer.lexical.analyzer.terms(query))
                     let cosines = scan.time { space.space.scores(vector) }
-                    _ = TopK.select(cosines.map(Double.init), identifiers: Array(repeating: "", count: cosines.count), k: 10)
+                    _ = TopK.select(cosines.map(Double.init), k: 10) { String($0) }
                 }
             }
             var batch = DenseMatrix(rows: queries.count, columns: space.space.rank)
