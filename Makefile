@@ -8,7 +8,7 @@ APT_PACKAGES := libsqlite3-dev libopenblas-dev liblapacke-dev
 TEST_PACKAGES := chromium chromium-driver python3-selenium
 EVIDENCE     := .build/release/evidence
 
-.PHONY: all deps test-deps apt-install build run test bench bench-quick fuzz load clean
+.PHONY: all deps test-deps apt-install build run test bench bench-quick bench-micro fuzz load clean
 
 all: build
 
@@ -54,6 +54,10 @@ bench: deps
 
 bench-quick: deps
 	cd Benchmarks && $(SWIFT) run -c release corpus-growth run --records 1000,10000 --budget 5 --results results/quick $(BENCH_FLAGS)
+
+# Micro-benchmarks of the kernels beside plain baselines (ordo-one/benchmark): wall time, mallocs, instructions.
+bench-micro: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --target Kernels
 
 # Fuzzes the readers, the analyzer and the API's request decoder with libFuzzer for FUZZ_SECONDS
 # (default 300); a crashing input lands in Fuzz/artifacts/ (fix it, then keep it in Fuzz/regressions/).

@@ -9,6 +9,8 @@ let package = Package(
     dependencies: [
         .package(name: "EvidenceEngine", path: ".."),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // The trait list replaces the package's defaults: its Swift 6.3 runtime interposer is not available here.
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
@@ -18,6 +20,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
+        // Kernel micro-benchmarks (ordo-one/benchmark): `make bench-micro`.
+        .executableTarget(
+            name: "Kernels",
+            dependencies: [
+                .product(name: "EvidenceEngineKit", package: "EvidenceEngine"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Kernels",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
 )
