@@ -60,7 +60,8 @@ public struct RankingConfiguration: Sendable, Hashable {
     }
 }
 
-/// Lexical and semantic scores fused (`ScoreFusion.linear`), the top k picked by `TopK`.
+/// Lexical and semantic scores fused (`ScoreFusion.linear`), the top k picked by `TopK`. Per query:
+/// the postings of its terms, one or two `sgemv` scans (two with feedback) and a few O(N) passes.
 public struct HybridScorer {
     public let configuration: RankingConfiguration
     public let lexical: LexicalScorer
@@ -95,16 +96,17 @@ public struct HybridScorer {
             return try lexical.top(terms: terms, k: k, explain: explain)
         }
         let lexicalScores = try lexical.scoreVector(terms: terms)
+        let lexicalMoments = ScoreFusion.Moments(lexicalScores)
         var query = semantic.queryVector(terms: terms)
         let ids = lexical.recordIds
         let w = configuration.semanticWeight
-        let lexicalZ = ScoreFusion.standardised(lexicalScores)
-        func fuse(_ query: [Float], k: Int) -> (picked: [(index: Int, score: Double)], lexicalZ: [Double], semantic: [Double], semanticZ: [Double]) {
+        /// The best k by fused score, with the cosines and their moments (for the explanations).
+        func fuse(_ query: [Float], k: Int) -> (picked: [(index: Int, score: Double)], cosines: [Double], moments: ScoreFusion.Moments) {
             let cosines = semantic.scores(query: query, slots: lexical.slots)
-            let semanticZ = ScoreFusion.standardised(cosines)
-            var fused = zip(lexicalZ, semanticZ).map { (1 - w) * $0 + w * $1 }
-            for slot in ids.indices where ids[slot].isEmpty { fused[slot] = -.infinity }
-            return (TopK.select(fused, identifiers: ids, k: k).filter { $0.score > -.infinity }, lexicalZ, cosines, semanticZ)
+            let moments = ScoreFusion.Moments(cosines)
+            var fused = ScoreFusion.linear(lexical: lexicalScores, lexicalMoments, semantic: cosines, moments, semanticWeight: w)
+            for slot in lexical.vacantSlots { fused[slot] = -.infinity }
+            return (TopK.select(fused, k: k) { ids[$0] }.filter { $0.score > -.infinity }, cosines, moments)
         }
         var feedback = ""
         if configuration.feedbackDocuments > 0 {
@@ -116,9 +118,9 @@ public struct HybridScorer {
         let lexicalTrees = explain ? try lexical.explanations(terms: terms, documents: Set(result.picked.map(\.index))) : [:]
         return result.picked.map { doc, score in
             let explanation: Explanation? = explain ? Explanation(score, "(1 − \(w))·z_lexical + \(w)·z_semantic", [
-                Explanation(result.lexicalZ[doc], "z_lexical: the lexical score \(Explanation.format(lexicalScores[doc])) standardised over all records",
+                Explanation(lexicalMoments.z(lexicalScores[doc]), "z_lexical: the lexical score \(Explanation.format(lexicalScores[doc])) standardised over all records",
                             lexicalTrees[doc].map { [$0] } ?? []),
-                Explanation(result.semanticZ[doc], "z_semantic: the LSA cosine \(Explanation.format(result.semantic[doc])) standardised over all records\(feedback)"),
+                Explanation(result.moments.z(result.cosines[doc]), "z_semantic: the LSA cosine \(Explanation.format(result.cosines[doc])) standardised over all records\(feedback)"),
             ]) : nil
             return ScoredRecord(recordId: ids[doc], score: score, explanation: explanation)
         }

@@ -23,6 +23,8 @@ public struct LexicalScorer {
     private let reader: StoreReader
     /// Record ids indexed by document number ("" for slot 0 and numbers no longer in use).
     let recordIds: [String]
+    /// The slots with no record (slot 0 and numbers no longer in use), ascending.
+    public let vacantSlots: [Int]
     private let lengths: [Int]
     private let norms: [Double]
     /// Per record, the scheme's record-only factor (`WeightingScheme.documentNormaliser`).
@@ -41,6 +43,7 @@ public struct LexicalScorer {
         self.analyzer = analyzer
         let table = try documents ?? DocumentTable.load(reader)
         recordIds = table.recordIds
+        vacantSlots = table.vacantSlots
         docNumbers = table.docNumbers
         lengths = table.lengths
         norms = table.norms
@@ -56,7 +59,7 @@ public struct LexicalScorer {
 
     /// Scores of every document number (0 for records that match no term), for fusion with other lists.
     public func scoreVector(terms: [String]) throws -> [Double] {
-        try accumulate(weightedRows(terms)).scores
+        try accumulate(weightedRows(terms), tracksTouched: false).scores
     }
 
     /// Every record matching at least one query term, best first; ties by record id.
@@ -124,22 +127,29 @@ public struct LexicalScorer {
         return rows
     }
 
-    /// Term-at-a-time accumulation into a dense array over document numbers. O(Σ postings).
-    private func accumulate(_ rows: [(row: IndexTermRow, queryFrequency: Int, weight: Double)]) throws -> (scores: [Double], touched: [Int]) {
+    /// Term-at-a-time accumulation into a dense array over document numbers, with the documents touched
+    /// in the order first met when `tracksTouched`. O(Σ postings).
+    private func accumulate(_ rows: [(row: IndexTermRow, queryFrequency: Int, weight: Double)],
+                            tracksTouched: Bool = true) throws -> (scores: [Double], touched: [Int]) {
         var scores = [Double](repeating: 0, count: slots)
         var touched: [Int] = []
-        var seen = [Bool](repeating: false, count: slots)
-        for (row, _, weight) in rows where weight != 0 {
-            do {
-                try PostingsCodec.forEach(row.postings) { posting in
-                    let doc = posting.docNumber
-                    guard doc < slots else { return }
-                    let tf = IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
-                    scores[doc] += weight * scheme.documentWeight(frequency: tf, normaliser: normalisers[doc])
-                    if !seen[doc] { seen[doc] = true; touched.append(doc) }
+        var seen = [Bool](repeating: false, count: tracksTouched ? slots : 0)
+        let slots = slots, scheme = scheme
+        try scores.withUnsafeMutableBufferPointer { scores in
+            try normalisers.withUnsafeBufferPointer { normalisers in
+                for (row, _, weight) in rows where weight != 0 {
+                    do {
+                        try PostingsCodec.forEach(row.postings) { posting in
+                            let doc = posting.docNumber
+                            guard doc < slots else { return }
+                            let tf = IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
+                            scores[doc] += weight * scheme.documentWeight(frequency: tf, normaliser: normalisers[doc])
+                            if tracksTouched, !seen[doc] { seen[doc] = true; touched.append(doc) }
+                        }
+                    } catch {
+                        throw IndexError.damaged("the postings of '\(row.term)' cannot be read")
+                    }
                 }
-            } catch {
-                throw IndexError.damaged("the postings of '\(row.term)' cannot be read")
             }
         }
         return (scores, touched)
@@ -182,6 +192,8 @@ final class TermRowCache {
 /// combined length and norm, and the collection statistics. Read once per index version.
 public struct DocumentTable: Sendable {
     let recordIds: [String]
+    /// Slots with no record ("" in `recordIds`), ascending: slot 0 and numbers no longer in use.
+    let vacantSlots: [Int]
     let lengths: [Int]
     let norms: [Double]
     let docNumbers: [String: Int]
@@ -207,7 +219,7 @@ public struct DocumentTable: Sendable {
         let totals = IndexTotals(meta: try reader.indexMeta())
         let count = max(totals.documents, 1)
         return DocumentTable(
-            recordIds: ids, lengths: lengths, norms: norms,
+            recordIds: ids, vacantSlots: ids.indices.filter { ids[$0].isEmpty }, lengths: lengths, norms: norms,
             docNumbers: Dictionary(uniqueKeysWithValues: documents.map { ($0.recordId, $0.docNumber) }),
             statistics: CollectionStatistics(
                 documentCount: totals.documents,

@@ -127,7 +127,13 @@ public struct SemanticIndex: Sendable {
         var result = [Double](repeating: 0, count: slots)
         guard query.contains(where: { $0 != 0 }) else { return result }
         let cosines = space.scores(query)
-        for (row, doc) in docNumbers.enumerated() where doc < slots { result[doc] = Double(cosines[row]) }
+        result.withUnsafeMutableBufferPointer { result in
+            cosines.withUnsafeBufferPointer { cosines in
+                docNumbers.withUnsafeBufferPointer { docNumbers in
+                    for row in 0..<docNumbers.count where docNumbers[row] < slots { result[docNumbers[row]] = Double(cosines[row]) }
+                }
+            }
+        }
         return result
     }
 
