@@ -14,7 +14,7 @@ let package = Package(
         .executable(name: "evidence", targets: ["EvidenceCLI"]),
         .library(name: "EvidenceCore", targets: ["EvidenceCore"]),
         // For the benchmarks package in Benchmarks/, which measures these modules from outside.
-        .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking"]),
+        .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Recommender"]),
         // For the fuzz harnesses in Fuzz/, which also exercise the web front end's request decoder.
         .library(name: "EvidenceWebKit", targets: ["WebFrontEnd"]),
     ],
@@ -71,17 +71,23 @@ let package = Package(
             dependencies: ["EvidenceCore"],
             swiftSettings: strictSettings
         ),
-        // Layer 4: the facade both front ends use: a case description in, explained evidence out.
+        // Layer 3½: searching: one Searcher per index version, scoring, fusion, filters before top-k.
+        .target(
+            name: "Search",
+            dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "Ranking"],
+            swiftSettings: strictSettings
+        ),
+        // Layer 4: the only door both front ends use: a search request in, explained evidence out.
         .target(
             name: "Recommender",
-            dependencies: ["EvidenceCore", "Store", "Analysis", "Indexing"],
+            dependencies: ["EvidenceCore", "Store", "Analysis", "Indexing", "Ingest", "Search", "Evaluation"],
             swiftSettings: strictSettings
         ),
         // Layer 5: the local web page and JSON API (the only Hummingbird and Mustache user).
         .target(
             name: "WebFrontEnd",
             dependencies: [
-                "EvidenceCore", "Store", "Indexing", "Recommender", "Ingest",
+                "EvidenceCore", "Recommender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "EvidenceCLI",
             dependencies: [
-                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Evaluation", "Recommender", "WebFrontEnd",
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Evaluation", "Recommender", "WebFrontEnd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -131,7 +137,20 @@ let package = Package(
         ),
         .testTarget(
             name: "IndexingTests",
-            dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "EvidenceTestSupport"],
+            dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "Search", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SearchTests",
+            dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "Search", "EvidenceTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RecommenderTests",
+            dependencies: [
+                "EvidenceCore", "Store", "Indexing", "Recommender", "EvidenceTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),  // only to break the index on purpose
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -142,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "WebFrontEndTests",
             dependencies: [
-                "WebFrontEnd", "Store", "Indexing", "Ingest", "Analysis", "EvidenceTestSupport",
+                "WebFrontEnd", "Recommender", "Store", "Indexing", "Ingest", "Analysis", "EvidenceTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -161,7 +180,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceCLITests",
-            dependencies: ["EvidenceCore", "Store", "Indexing", "EvidenceTestSupport"],
+            dependencies: ["EvidenceCore", "Store", "Indexing", "Search", "EvidenceTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -35,8 +35,13 @@ public struct Analyzer: Sendable {
 
     /// The analysed terms of `text`, in order, with their offsets and expansions.
     public func analyze(_ text: String) -> [AnalyzedToken] {
-        var tokens: [AnalyzedToken] = []
         var cache = TermCache()
+        return analyze(text, cache: &cache)
+    }
+
+    /// The analysed terms of `text`, remembering each written word's term in `cache` for the next texts.
+    public func analyze(_ text: String, cache: inout TermCache) -> [AnalyzedToken] {
+        var tokens: [AnalyzedToken] = []
         walk(text, cache: &cache) { term, start, end, expansion in
             tokens.append(AnalyzedToken(term: term, startOffset: start, endOffset: end, expansion: expansion))
         }

@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import Store
 internal import Indexing
+internal import Recommender
 
 /// An error on its way to the user: a plain message on standard error and an exit status.
 struct CLIFailure: Error, CustomStringConvertible {
@@ -25,6 +26,15 @@ struct CLIFailure: Error, CustomStringConvertible {
         if case .noSuchRecord = error { self.init(error.description, status: .notFound) } else { self.init(error.description, status: .database) }
     }
 
+    init(_ error: RecommenderError) {
+        switch error {
+        case .invalidRequest(let detail): self.init(detail, status: .invalidInput)
+        case .indexNotReady(let detail): self.init(detail, status: .index)
+        case .notFound(let detail): self.init(detail, status: .notFound)
+        case .storage(let detail): self.init(detail, status: .database)
+        }
+    }
+
     var description: String { message }
 }
 
@@ -38,6 +48,10 @@ extension ParsableCommand {
             Terminal.standardError("evidence: error: \(error.description)\n")
             throw ExitCode(CLIFailure.Status.index.rawValue)
         } catch let error as StoreError {
+            let failure = CLIFailure(error)
+            Terminal.standardError("evidence: error: \(failure.message)\n")
+            throw ExitCode(failure.status.rawValue)
+        } catch let error as RecommenderError {
             let failure = CLIFailure(error)
             Terminal.standardError("evidence: error: \(failure.message)\n")
             throw ExitCode(failure.status.rawValue)

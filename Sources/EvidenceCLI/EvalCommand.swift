@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import Evaluation
 internal import Indexing
+internal import Search
 internal import Ingest
 internal import Store
 

@@ -74,9 +74,9 @@ struct IndexCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let status = try database.open().read { try IndexStatus.read($0, analyzer: .standard) }
+                let (status, termCount) = try database.open().read { (try IndexStatus.read($0, analyzer: .standard), try $0.indexTermCount()) }
                 if let problem = status.problem, status.state == .missing { print(problem.description); return }
-                print("Index: \(status.documentCount) records, \(status.termCount) terms; built \(status.builtAt), updated \(status.updatedAt).")
+                print("Index: \(status.documentCount) records, \(termCount) terms; built \(status.builtAt), updated \(status.updatedAt).")
                 print(status.problem.map { "Not usable: \($0.description)" } ?? "Up to date.")
             }
         }

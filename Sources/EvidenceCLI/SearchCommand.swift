@@ -2,7 +2,6 @@ internal import ArgumentParser
 internal import Foundation
 internal import EvidenceCore
 internal import Recommender
-internal import Store
 
 /// `evidence search`: evidence for a case description, on the command line.
 struct SearchCommand: ParsableCommand {
@@ -25,8 +24,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
 
-    @Option(name: .short, help: ArgumentHelp("How many results.", valueName: "k"))
-    var k = 10
+    @Option(name: .short, help: ArgumentHelp("How many results (\(SearchRequest.kRange.lowerBound) to \(SearchRequest.kRange.upperBound)).", valueName: "k"))
+    var k = SearchRequest.defaultK
 
     @Flag(name: .long, help: "Print {\"results\": [...]} as JSON (see the README for the fields).")
     var json = false
@@ -34,22 +33,18 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "With --json, include each score's explanation tree.")
     var explain = false
 
-    func validate() throws {
-        guard k > 0 && k <= 1000 else { throw ValidationError("-k must be between 1 and 1000") }
-    }
-
     func run() throws {
         try reportingFailures {
-            let description = try readDescription()
-            guard !description.allSatisfy(\.isWhitespace) else {
-                throw CLIFailure("the case description is empty: give it as an argument, with --file, or on standard input", status: .invalidInput)
+            let request = SearchRequest(description: try readDescription(), filter: try filters.filter(), k: k, explain: explain)
+            do { try request.validate() } catch {
+                throw CLIFailure("\(error)" + (words.isEmpty && file == nil ? " (give it as an argument, with --file, or on standard input)" : ""), status: .invalidInput)
             }
-            let results = try Recommender(store: try database.open()).recommend(description, filter: try filters.filter(), k: k, explain: explain)
+            let response = try Recommender(store: try database.open()).recommend(request)
             if json {
-                struct Output: Encodable { var results: [ResultObject] }
-                printEncoded(Output(results: results.map(ResultObject.init)))
+                printEncoded(response)
                 return
             }
+            let results = response.results
             guard !results.isEmpty else { print("No evidence matched. Try other words, or fewer filters."); return }
             let titleWidth = max(Terminal.width - 62, 24)
             print("  # " + Terminal.pad("KIND", 19) + " " + Terminal.pad("EVIDENCE", 28) + " YEAR TITLE")

@@ -1,8 +1,8 @@
 internal import ArgumentParser
 internal import Foundation
 internal import Logging
-internal import Indexing
 internal import Store
+internal import Recommender
 internal import WebFrontEnd
 
 /// `evidence serve`: the local web page and JSON API.
@@ -54,9 +54,10 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.standardError("evidence: error: \(failure.message)\n")
             throw ExitCode(failure.status.rawValue)
         }
-        let status = try store.read { try IndexStatus.read($0, analyzer: .standard) }
-        if let problem = status.problem {
-            Terminal.standardError("evidence: error: \(problem.description)\n")
+        let recommender = Recommender(store: store)
+        let health = try recommender.health()
+        if let problem = health.index.problem {
+            Terminal.standardError("evidence: error: \(problem)\n")
             throw ExitCode(CLIFailure.Status.index.rawValue)
         }
         if !Self.isLoopback(host) {
@@ -64,12 +65,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "evidence")
         logger.logLevel = .info
-        let server = try EvidenceServer(store: store)
+        let server = try EvidenceServer(recommender: recommender)
         let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-        FileHandle.standardOutput.write(Data("EvidenceEngine is serving \(status.documentCount) records at \(address) (Ctrl-C to stop)\n".utf8))
+        FileHandle.standardOutput.write(Data("EvidenceEngine is serving \(health.index.documents) records at \(address) (Ctrl-C to stop)\n".utf8))
         if accessToken != nil {
             FileHandle.standardOutput.write(Data("Every request needs the access token: open \(address)?token=… once in the browser, or send Authorization: Bearer ….\n".utf8))
         }
-        try await server.application(host: host, port: port, token: accessToken, idleSeconds: idleTimeout, logger: logger).runService()
+        try await server.run(host: host, port: port, token: accessToken, idleSeconds: idleTimeout, logger: logger)
     }
 }

@@ -30,7 +30,11 @@ public struct EvidenceRecord: Hashable, Sendable, Codable, Identifiable {
     public var sourceRatings: [SourceRating]
     /// True when sources differ by two or more levels, or their directions conflict.
     public var sourcesDisagree: Bool
+    /// What a practitioner should know about the evidence itself: design limits, disagreement, context.
     public var caveats: [String]
+    /// How the record was checked against its source: dates, pages, what could not be confirmed. Kept apart
+    /// from `caveats` so that internal notes never read as limits of the evidence.
+    public var checking: [String]
     /// When the record was last checked against its source: "YYYY-MM-DD", or empty.
     public var lastChecked: String
 
@@ -41,7 +45,8 @@ public struct EvidenceRecord: Hashable, Sendable, Codable, Identifiable {
         country: String = "", ukTested: UKTested = .unknown, topics: [Topic] = [],
         ageGroups: [AgeGroup] = [], outcomes: [OutcomeEvidence] = [],
         learningWeight: LearningWeight? = nil, sourceRatings: [SourceRating] = [],
-        sourcesDisagree: Bool = false, caveats: [String] = [], lastChecked: String = ""
+        sourcesDisagree: Bool = false, caveats: [String] = [], checking: [String] = [],
+        lastChecked: String = ""
     ) {
         self.id = id
         self.title = title
@@ -63,6 +68,7 @@ public struct EvidenceRecord: Hashable, Sendable, Codable, Identifiable {
         self.sourceRatings = sourceRatings
         self.sourcesDisagree = sourcesDisagree
         self.caveats = caveats
+        self.checking = checking
         self.lastChecked = lastChecked
     }
 
@@ -97,7 +103,7 @@ extension EvidenceRecord {
                      sourcesDisagree ? "1" : "0", lastChecked] {
             hash.combine(text)
         }
-        for list in [authors, topics.map(\.rawValue), ageGroups.map(\.rawValue), caveats] {
+        for list in [authors, topics.map(\.rawValue), ageGroups.map(\.rawValue), caveats, checking] {
             hash.combine(String(list.count))
             for item in list { hash.combine(item) }
         }

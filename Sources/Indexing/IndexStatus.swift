@@ -9,30 +9,34 @@ public struct IndexStatus: Sendable {
 
     public var state: State
     public var documentCount: Int
-    public var termCount: Int
     public var builtAt: String
     public var updatedAt: String
     public var analyzerFingerprint: String
     /// The problem, when `state` is not `current`.
     public var problem: IndexError?
+    /// Identifies one version of the index: it changes with every build, every update and every change
+    /// to the records, so whatever was read for one version can be kept until this changes.
+    public var version: String
 
     /// The fingerprint an index must carry: analysis chain and index format together.
     public static func expectedFingerprint(_ analyzer: Analyzer) -> String { "\(IndexFormat.version)/\(analyzer.fingerprint)" }
 
-    /// Reads the status from `reader`'s snapshot. O(1): compares stored fingerprints and change counters.
+    /// Reads the status from `reader`'s snapshot. O(1): reads the metadata table and the corpus version
+    /// and compares fingerprints and change counters.
     public static func read(_ reader: StoreReader, analyzer: Analyzer) throws -> IndexStatus {
         let meta = try reader.indexMeta()
         let expected = expectedFingerprint(analyzer)
         var status = IndexStatus(
             state: .current, documentCount: Int(meta[IndexFormat.MetaKey.documentCount] ?? "") ?? 0,
-            termCount: 0, builtAt: meta[IndexFormat.MetaKey.builtAt] ?? "", updatedAt: meta[IndexFormat.MetaKey.updatedAt] ?? "",
-            analyzerFingerprint: meta[IndexFormat.MetaKey.analyzerFingerprint] ?? "", problem: nil)
+            builtAt: meta[IndexFormat.MetaKey.builtAt] ?? "", updatedAt: meta[IndexFormat.MetaKey.updatedAt] ?? "",
+            analyzerFingerprint: meta[IndexFormat.MetaKey.analyzerFingerprint] ?? "", problem: nil,
+            version: [IndexFormat.MetaKey.builtAt, IndexFormat.MetaKey.updatedAt, IndexFormat.MetaKey.corpusVersion, IndexFormat.MetaKey.semanticRank]
+                .map { meta[$0] ?? "" }.joined(separator: "|"))
         guard let found = meta[IndexFormat.MetaKey.analyzerFingerprint] else {
             status.state = .missing
             status.problem = .missing
             return status
         }
-        status.termCount = try reader.indexTermCount()
         if found != expected {
             status.state = .builtByAnotherAnalyzer
             status.problem = .builtByAnotherAnalyzer(found: found, expected: expected)

@@ -1,5 +1,5 @@
 internal import Foundation
-public import Analysis
+internal import Analysis
 public import Store
 public import Ranking
 
@@ -26,6 +26,9 @@ public struct SemanticIndex: Sendable {
         self.docNumbers = docNumbers
         rowOfDoc = Dictionary(uniqueKeysWithValues: docNumbers.enumerated().map { ($1, $0) })
     }
+
+    /// Dimensions of the LSA space a build computes unless told otherwise.
+    public static let defaultRank = 100
 
     /// How many nearest records are kept for each record.
     public static let relatedCount = 5

@@ -130,7 +130,8 @@ struct RecordBuilder {
             outcomes: values[.outcomes].map { context.outcomes($0) } ?? [],
             learningWeight: learningWeight,
             sourceRatings: values[.sourceRatings].map { context.sourceRatings($0) } ?? [],
-            sourcesDisagree: sourcesDisagree, caveats: list(.caveats), lastChecked: lastChecked
+            sourcesDisagree: sourcesDisagree, caveats: list(.caveats), checking: list(.checking),
+            lastChecked: lastChecked
         )
     }
 

@@ -5,7 +5,7 @@
 enum RecordField: String, CaseIterable, Sendable {
     case id, title, kind, summary, findings, practiceImplications, year, authors, publisher, url, doi
     case country, ukTested, topics, ageGroups, outcomes, learningWeight, sourceRatings, sourcesDisagree
-    case caveats, lastChecked
+    case caveats, checking, lastChecked
 
     enum Shape {
         /// One piece of text.
@@ -18,7 +18,7 @@ enum RecordField: String, CaseIterable, Sendable {
 
     var shape: Shape {
         switch self {
-        case .authors, .topics, .ageGroups, .caveats: .textList
+        case .authors, .topics, .ageGroups, .caveats, .checking: .textList
         case .outcomes, .sourceRatings: .mappingList
         default: .text
         }

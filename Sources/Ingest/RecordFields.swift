@@ -37,6 +37,7 @@ enum RecordFields {
             })),
             (.sourcesDisagree, text(record.sourcesDisagree ? "true" : "false")),
             (.caveats, list(record.caveats)),
+            (.checking, list(record.checking)),
             (.lastChecked, text(record.lastChecked)),
         ]
     }

@@ -84,7 +84,7 @@ public struct SparseMatrix: Sendable, Equatable {
         var result = DenseMatrix(rows: rows, columns: k)
         result.values.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let target = out
-            forEachRowBlock { range in accumulate(rows: range, of: dense, into: target, transposed: false) }
+            _ = forEachRowBlock { range in accumulate(rows: range, of: dense, into: target, transposed: false) }
         }
         return result
     }

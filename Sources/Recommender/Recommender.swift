@@ -2,104 +2,138 @@ internal import Foundation
 public import EvidenceCore
 public import Store
 internal import Analysis
-public import Indexing
+internal import Indexing
+internal import Ingest
+public import Search
 
-/// The facade both front ends use: a case description in, ranked evidence with reasons out.
+/// The only door the front ends use: a case description in, ranked evidence with reasons out; and the
+/// record, related-record, health and export look-ups the pages need.
 ///
-/// Ranks with the default configuration (`HybridScorer`), keeps the records that pass the filter, and
-/// for each of the best `k` says which concepts of the description it shares, picks the sentence that
-/// shows it best, and lists its related records. The description is held in memory for the call only:
-/// it is never written anywhere. Cost: one ranking pass plus O(k) record reads.
+/// A search reads one snapshot: the `Searcher` of its index version (lent by an `IndexReader`, loaded
+/// once per version), the filter as a document mask applied before the best k are picked (so the answer
+/// never depends on k), one analysis of the description, one accumulation pass that also says which terms
+/// each hit matched, and the hits' records, related records and titles fetched in batches. Cost: the
+/// ranking, plus O(k) record rows read in a constant number of queries. The description is held in
+/// memory for the call only: it is never written anywhere.
 public struct Recommender: Sendable {
     public let store: EvidenceStore
     public let configuration: RankingConfiguration
-    /// Shared by every copy of this recommender: what searches read whole, kept per index version.
-    private let cache = ScorerCache()
+    /// Shared by every copy of this recommender.
+    private let indexReader = IndexReader()
 
     public init(store: EvidenceStore, configuration: RankingConfiguration = RankingConfiguration()) {
         self.store = store
         self.configuration = configuration
     }
 
-    public func recommend(_ caseDescription: String, filter: RecordFilter = RecordFilter(), k: Int = 10, explain: Bool = false) throws -> [Recommendation] {
-        try store.read { reader in
-            let scorer = try cache.scorer(reader, configuration: configuration)
-            let analyzer = scorer.lexical.analyzer
-            let tokens = analyzer.analyze(caseDescription)
-            let terms = tokens.map(\.term)
-            let candidates = try scorer.rank(caseDescription, k: max(k * 20, 200), explain: explain)
+    // MARK: - Searching
 
-            var picked: [(scored: ScoredRecord, record: EvidenceRecord)] = []
-            for scored in candidates where picked.count < k {
-                guard let record = try reader.record(id: scored.recordId), filter.matches(record) else { continue }
-                picked.append((scored, record))
-            }
-            let docs = Dictionary(uniqueKeysWithValues: picked.compactMap { entry in scorer.lexical.docNumber(of: entry.record.id).map { ($0, entry.record.id) } })
-            let matching = try scorer.lexical.matchingTerms(terms: terms, documents: Set(docs.keys))
+    public func recommend(_ request: SearchRequest) throws -> SearchResponse {
+        try request.validate()
+        return try Self.mapping { try store.read { try respond(request, reader: $0) } }
+    }
 
-            return try picked.enumerated().map { index, entry in
-                let doc = scorer.lexical.docNumber(of: entry.record.id)
-                let shared = doc.flatMap { matching[$0] } ?? []
-                let concepts = Self.concepts(tokens, shared: shared, in: caseDescription)
-                let related = try doc.map { number in
-                    try reader.related(docNumber: number).compactMap { neighbour -> Recommendation.RelatedRecord? in
-                        let id = scorer.lexical.recordId(ofDocument: neighbour.docNumber)
-                        guard !id.isEmpty, let title = try reader.record(id: id)?.title else { return nil }
-                        return Recommendation.RelatedRecord(id: id, title: title)
-                    }
-                } ?? []
-                return Recommendation(
-                    rank: index + 1, record: entry.record, score: entry.scored.score, matchedConcepts: concepts,
-                    reasons: Self.reasons(concepts, record: entry.record),
-                    snippet: Self.snippet(entry.record, shared: shared, analyzer: analyzer),
-                    related: related, explanation: entry.scored.explanation)
+    /// `recommend`, reading on the database's own threads so that a server's concurrency threads stay free.
+    public func recommend(_ request: SearchRequest) async throws -> SearchResponse {
+        try request.validate()
+        do {
+            return try await store.read { [self] reader in try respond(request, reader: reader) }
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    private func respond(_ request: SearchRequest, reader: StoreReader) throws -> SearchResponse {
+        let searcher = try indexReader.searcher(reader)
+        var cache = TermCache()
+        let tokens = searcher.analyzer.analyze(request.description, cache: &cache)
+        let mask = try searcher.mask(for: request.filter, reader: reader)
+        let hits = try searcher.scorer(reader, configuration: configuration)
+            .rank(terms: tokens.map(\.term), k: request.k, allowed: mask, explain: request.explain, matches: true)
+
+        let records = Dictionary(try reader.records(ids: hits.map(\.recordId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let related = try relatedRecords(of: hits.map(\.docNumber), reader: reader)
+        var results: [Recommendation] = []
+        for hit in hits {
+            guard let record = records[hit.recordId] else { continue }
+            let concepts = ReasonWriter.concepts(tokens, shared: hit.matchedTerms, in: request.description)
+            results.append(Recommendation(
+                rank: results.count + 1, record: record, score: hit.score, matchedConcepts: concepts,
+                reasons: ReasonWriter.reasons(concepts),
+                snippet: SnippetPicker.pick(record, shared: hit.matchedTerms, analyzer: searcher.analyzer, cache: &cache),
+                related: related[hit.docNumber] ?? [], explanation: hit.explanation))
+        }
+        return SearchResponse(results: results)
+    }
+
+    // MARK: - Records
+
+    /// The record with this id, or nil.
+    public func record(id: String) throws -> EvidenceRecord? {
+        try Self.mapping { try store.read { try $0.record(id: id) } }
+    }
+
+    /// The record's nearest records in the semantic space, closest first (empty when it is not indexed).
+    /// O(1): three indexed look-ups.
+    public func related(to id: String) throws -> [Recommendation.RelatedRecord] {
+        try Self.mapping {
+            try store.read { reader in
+                guard let document = try reader.indexDocument(recordId: id) else { return [] }
+                return try relatedRecords(of: [document.docNumber], reader: reader)[document.docNumber] ?? []
             }
         }
     }
 
-    /// The words of the description whose terms the record shares, once each, in written order.
-    static func concepts(_ tokens: [AnalyzedToken], shared: Set<String>, in text: String) -> [Recommendation.MatchedConcept] {
-        var seen = Set<String>()
-        var result: [Recommendation.MatchedConcept] = []
-        let bytes = Array(text.utf8)
-        for token in tokens where shared.contains(token.term) {
-            let written = String(decoding: bytes[token.startOffset..<token.endOffset], as: UTF8.self)
-            let concept = Recommendation.MatchedConcept(written: written, expandedTo: token.expansion?.canonical)
-            if seen.insert(concept.label.lowercased()).inserted { result.append(concept) }
+    /// Each document's related records with their titles: two queries however many documents.
+    private func relatedRecords(of docNumbers: [Int], reader: StoreReader) throws -> [Int: [Recommendation.RelatedRecord]] {
+        let neighbours = try reader.related(docNumbers: docNumbers)
+        let titles = try reader.titles(docNumbers: Array(Set(neighbours.values.flatMap { $0.map(\.docNumber) })))
+        return neighbours.mapValues { list in
+            list.compactMap { neighbour in titles[neighbour.docNumber].map { Recommendation.RelatedRecord(id: $0.recordId, title: $0.title) } }
         }
-        return result
     }
 
-    static func reasons(_ concepts: [Recommendation.MatchedConcept], record: EvidenceRecord) -> [String] {
-        var reasons: [String] = []
-        if concepts.isEmpty {
-            reasons.append("Close in meaning to your description, though it shares none of its words.")
-        } else {
-            reasons.append("Shares with your description: " + concepts.prefix(8).map(\.label).joined(separator: ", ") + ".")
-        }
-        let expansions = concepts.filter { $0.expandedTo != nil }
-        if !expansions.isEmpty {
-            reasons.append("Abbreviations read as: " + expansions.map(\.label).joined(separator: "; ") + ".")
-        }
-        return reasons
-    }
+    // MARK: - Health and exports
 
-    /// The sentence of the summary or findings with the most shared terms, their words marked.
-    static func snippet(_ record: EvidenceRecord, shared: Set<String>, analyzer: Analyzer) -> Snippet {
-        let text = [record.summary, record.findings].joined(separator: "\n")
-        let sentences = text.split(whereSeparator: { $0 == "\n" }).flatMap { line in
-            line.split(separator: ". ", omittingEmptySubsequences: true).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: " -*•")) }
-        }.filter { !$0.isEmpty }
-        var best = Snippet(text: sentences.first ?? record.summary, highlights: [])
-        var bestCount = 0
-        for sentence in sentences {
-            let hits = analyzer.analyze(sentence).filter { shared.contains($0.term) }
-            let distinct = Set(hits.map(\.term)).count
-            if distinct > bestCount {
-                bestCount = distinct
-                best = Snippet(text: sentence, highlights: hits.map { $0.startOffset..<$0.endOffset })
+    /// Whether searches can be answered, with the counts behind the answer. O(1).
+    public func health() throws -> Health {
+        try Self.mapping {
+            try store.read { reader in
+                let status = try IndexStatus.read(reader, analyzer: indexReader.analyzer)
+                return Health(
+                    status: status.state == .current ? "ok" : "index not ready", records: try reader.recordCount(),
+                    index: Health.Index(state: "\(status.state)", documents: status.documentCount, builtAt: status.builtAt,
+                                        updatedAt: status.updatedAt, problem: status.problem?.description))
             }
         }
-        return best
+    }
+
+    /// The records with these ids (in the order given; at most `Export.maximumRecords`) in `format`.
+    /// Throws `notFound` when none of them exists.
+    public func export(ids: [String], format: Export.Format) throws -> Export {
+        let wanted = Array(ids.filter(RecordID.isValid).prefix(Export.maximumRecords))
+        let records = try Self.mapping { try store.read { try $0.records(ids: wanted) } }
+        guard !records.isEmpty else { throw RecommenderError.notFound("none of the records asked for was found") }
+        switch format {
+        case .ris: return Export(text: RecordWriter.text(records, format: .ris), fileName: "evidence.ris", contentType: "application/x-research-info-systems")
+        case .jsonLines: return Export(text: RecordWriter.text(records, format: .jsonLines), fileName: "evidence.jsonl", contentType: "application/x-ndjson")
+        case .supervisionSummary:
+            return Export(text: SupervisionSummary.markdown(records), fileName: "evidence-summary.md", contentType: "text/markdown; charset=utf-8")
+        }
+    }
+
+    // MARK: - Errors
+
+    private static func mapping<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw classify(error) }
+    }
+
+    static func classify(_ error: any Error) -> RecommenderError {
+        switch error {
+        case let error as RecommenderError: error
+        case let error as IndexError: .indexNotReady(error.description)
+        case let error as StoreError: .storage(error.description)
+        default: .storage("the database could not be read: \(error)")
+        }
     }
 }

@@ -81,6 +81,14 @@ public final class EvidenceStore: Sendable {
         }
     }
 
+    /// `read`, suspending instead of blocking: the snapshot is read on GRDB's reader queue, so a server's
+    /// concurrency threads stay free while SQLite works.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) throws -> T) async throws -> T {
+        do { return try await pool.read { db in try body(StoreReader(db: db)) } } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, action: "read")
+        }
+    }
+
     private func typedRead<T>(_ body: (StoreReader) throws -> T) throws(StoreError) -> T {
         do { return try read(body) } catch { throw Self.classify(error, path: path, action: "read") }
     }

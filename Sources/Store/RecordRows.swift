@@ -1,3 +1,4 @@
+internal import Foundation
 internal import GRDB
 internal import EvidenceCore
 
@@ -37,6 +38,9 @@ enum RecordRows {
         for (position, caveat) in record.caveats.enumerated() {
             try db.cachedStatement(sql: "INSERT INTO recordCaveat VALUES (?,?,?)").execute(arguments: [record.id, position, caveat])
         }
+        for (position, note) in record.checking.enumerated() {
+            try db.cachedStatement(sql: "INSERT INTO recordChecking VALUES (?,?,?)").execute(arguments: [record.id, position, note])
+        }
     }
 
     /// Deletes a record and (by cascade) its lists; false when there was none.
@@ -51,6 +55,24 @@ enum RecordRows {
     }
 
     static func fetchAll(_ db: Database, filter: RecordFilter) throws -> [EvidenceRecord] {
+        let (sql, arguments) = condition(filter)
+        return try fetch(db, whereSQL: sql, arguments: arguments)
+    }
+
+    /// The records with these ids (any order; ids with no record are skipped), in one query per table.
+    static func fetch(_ db: Database, ids: [String]) throws -> [EvidenceRecord] {
+        guard ids.count > 1 else { return try ids.first.flatMap { try fetch(db, id: $0) }.map { [$0] } ?? [] }
+        return try fetch(db, whereSQL: "id IN (SELECT value FROM json_each(?))", arguments: [jsonArray(ids)])
+    }
+
+    /// The document numbers of the indexed records that pass `filter`. One query; O(matching records).
+    static func indexedDocNumbers(_ db: Database, filter: RecordFilter) throws -> [Int] {
+        let (sql, arguments) = condition(filter)
+        return try Int.fetchAll(db, sql: "SELECT docNumber FROM indexDocument JOIN record ON record.id = indexDocument.recordId WHERE \(sql)", arguments: arguments)
+    }
+
+    /// `filter` as an SQL condition on the `record` table, with its arguments.
+    static func condition(_ filter: RecordFilter) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         func anyOf(_ values: [String]) -> String { Array(repeating: "?", count: values.count).joined(separator: ",") }
@@ -77,7 +99,26 @@ enum RecordRows {
             arguments += StatementArguments(values)
         }
         if let uk = filter.ukTested { conditions.append("ukTested = ?"); arguments += [uk.rawValue] }
-        return try fetch(db, whereSQL: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments: arguments)
+        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// A JSON array of texts, for `json_each(?)`: one bound argument however many values.
+    static func jsonArray(_ values: [String]) -> String {
+        var text = "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": text += "\\\""
+                case "\\": text += "\\\\"
+                case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
+                default: text.unicodeScalars.append(scalar)
+                }
+            }
+            text += "\""
+        }
+        return text + "]"
     }
 
     /// Loads the matching records and their lists: one query for the records, one per child table.
@@ -123,6 +164,7 @@ enum RecordRows {
             record.sourceRatings.append(SourceRating(scale: row["scale"], value: row["value"], asOf: row["asOf"], url: row["url"]))
         }
         try children("recordCaveat", "text") { $0.caveats.append($1["text"]) }
+        try children("recordChecking", "text") { $0.checking.append($1["text"]) }
         return records
     }
 }

@@ -12,6 +12,18 @@ public struct StoreReader {
         try RecordRows.fetchAll(db, filter: filter)
     }
 
+    /// The records with these ids, in the order asked for; ids with no record are left out. One query
+    /// per table however many ids, where fetching one by one would cost seven statements each.
+    public func records(ids: [String]) throws -> [EvidenceRecord] {
+        let found = Dictionary(try RecordRows.fetch(db, ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { found[$0] }
+    }
+
+    /// The document numbers of the indexed records that pass `filter`, ascending.
+    public func indexedDocNumbers(matching filter: RecordFilter) throws -> [Int] {
+        try RecordRows.indexedDocNumbers(db, filter: filter).sorted()
+    }
+
     public func recordCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
 
     /// Goes up by one with every transaction that changes a record.
@@ -72,6 +84,24 @@ public struct StoreReader {
     public func related(docNumber: Int) throws -> [(docNumber: Int, score: Double)] {
         try Row.fetchAll(db, sql: "SELECT relatedDocNumber, score FROM relatedRecord WHERE docNumber = ? ORDER BY position", arguments: [docNumber])
             .map { ($0[0], $0[1]) }
+    }
+
+    /// The nearest records of several records at once, closest first, keyed by document number.
+    public func related(docNumbers: [Int]) throws -> [Int: [(docNumber: Int, score: Double)]] {
+        var result: [Int: [(docNumber: Int, score: Double)]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT docNumber, relatedDocNumber, score FROM relatedRecord WHERE docNumber IN (SELECT value FROM json_each(?)) ORDER BY docNumber, position",
+                                       arguments: [RecordRows.jsonArray(docNumbers.map(String.init))])
+        while let row = try rows.next() { result[row[0], default: []].append((row[1], row[2])) }
+        return result
+    }
+
+    /// The record id and title of indexed documents, keyed by document number (numbers no longer in use are left out).
+    public func titles(docNumbers: [Int]) throws -> [Int: (recordId: String, title: String)] {
+        var result: [Int: (recordId: String, title: String)] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT indexDocument.docNumber, record.id, record.title FROM indexDocument JOIN record ON record.id = indexDocument.recordId WHERE indexDocument.docNumber IN (SELECT value FROM json_each(?))",
+                                       arguments: [RecordRows.jsonArray(docNumbers.map(String.init))])
+        while let row = try rows.next() { result[row[0]] = (row[1], row[2]) }
+        return result
     }
 
     public func indexTermCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indexTerm") ?? 0 }

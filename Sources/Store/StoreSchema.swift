@@ -118,6 +118,15 @@ enum StoreSchema {
                 t.primaryKey(["docNumber", "position"])
             }
         }
+        migrator.registerMigration("v4-checking") { db in
+            // How each record was checked against its source, kept apart from its caveats.
+            try db.create(table: "recordChecking") { t in
+                t.column("recordId", .text).notNull().references("record", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["recordId", "position"])
+            }
+        }
         return migrator
     }
 

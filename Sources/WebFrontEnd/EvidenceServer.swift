@@ -1,11 +1,8 @@
 internal import Foundation
-public import Hummingbird
+internal import Hummingbird
 public import Logging
 internal import EvidenceCore
-public import Store
-internal import Indexing
-internal import Ingest
-internal import Recommender
+public import Recommender
 
 /// The local web page and JSON API, served by Hummingbird.
 ///
@@ -18,20 +15,23 @@ public struct EvidenceServer: Sendable {
     /// The largest request body accepted, in bytes.
     public static let bodyLimit = 64 * 1024
 
-    let store: EvidenceStore
     let pages: Pages
     let recommender: Recommender
 
-    public init(store: EvidenceStore) throws {
-        self.store = store
+    /// A server answering through `recommender`, the only door to the evidence.
+    public init(recommender: Recommender) throws {
         pages = try Pages()
-        recommender = Recommender(store: store)
+        self.recommender = recommender
     }
 
-    /// The application, ready to run (or to test without a socket). With `token`, every request must
-    /// carry it (see `AccessToken`). A connection that sends nothing for `idleSeconds` (a slow or stalled
-    /// client) is closed.
-    public func application(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, idleSeconds: Int64 = 30, logger: Logger) -> some ApplicationProtocol {
+    /// Serves until the process is told to stop. With `token`, every request must carry it (see
+    /// `AccessToken`). A connection that sends nothing for `idleSeconds` (a slow or stalled client) is closed.
+    public func run(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, idleSeconds: Int64 = 30, logger: Logger) async throws {
+        try await application(host: host, port: port, token: token, idleSeconds: idleSeconds, logger: logger).runService()
+    }
+
+    /// The application, ready to run (or to test without a socket).
+    func application(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, idleSeconds: Int64 = 30, logger: Logger) -> some ApplicationProtocol {
         Application(
             router: router(logger: logger, token: token),
             server: .http1(configuration: .init(idleTimeout: .seconds(idleSeconds))),
@@ -47,62 +47,46 @@ public struct EvidenceServer: Sendable {
 
         router.get("/") { _, _ in Self.html(pages.search(options: nil, results: nil)) }
         router.post("/search") { request, _ in
+            let options = try SearchOptions(form: FormFields(try await Self.body(request)))
             do {
-                let form = FormFields(try await Self.body(request))
-                let options = try SearchOptions(form: form)
-                guard !options.description.isEmpty else {
-                    return Self.html(pages.search(options: options, results: nil, error: "Describe the case first: the box is empty."), status: .badRequest)
-                }
-                let results = try recommender.recommend(options.description, filter: options.filter, k: options.k)
-                return Self.html(pages.search(options: options, results: results))
-            } catch let error as WebError {
-                return Self.html(pages.message(heading: "That search could not be run", message: error.message), status: .init(code: error.status))
-            } catch let error as IndexError {
-                return Self.html(pages.message(heading: "The evidence is not ready", message: error.description), status: .serviceUnavailable)
+                let response = try await recommender.recommend(options.request)
+                return Self.html(pages.search(options: options, results: response.results))
+            } catch let error as RecommenderError {
+                guard case .invalidRequest(let detail) = error else { throw error }
+                return Self.html(pages.search(options: options, results: nil, error: WebError.sentence(detail)), status: .badRequest)
             }
         }
         router.get("/evidence/{id}") { _, context in
             let id = context.parameters.get("id") ?? ""
-            guard let record = try store.record(id: id) else {
-                return Self.html(pages.message(heading: "Not found", message: "There is no evidence record with the id '\(id)'."), status: .notFound)
+            guard let record = try recommender.record(id: id) else {
+                throw WebError.notFound("There is no evidence record with the id '\(id)'.")
             }
-            return Self.html(pages.record(record, related: try related(to: id)))
+            return Self.html(pages.record(record, related: try recommender.related(to: id)))
         }
         router.get("/download") { request, _ in try download(request) }
 
         router.post("/api/search") { request, _ in
-            do {
-                guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
-                    throw WebError.unsupportedMediaType("send the search as JSON, with Content-Type: application/json")
-                }
-                let options = try SearchRequestDecoder.decode(Data(try await Self.body(request).utf8))
-                struct Output: Encodable { var results: [ResultObject] }
-                let results = try recommender.recommend(options.description, filter: options.filter, k: options.k, explain: options.explain)
-                return Self.json(Output(results: results.map(ResultObject.init)))
-            } catch let error as WebError {
-                return Self.json(["error": error.message], status: .init(code: error.status))
-            } catch let error as IndexError {
-                return Self.json(["error": error.description], status: .serviceUnavailable)
+            guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+                throw WebError.unsupportedMediaType("send the search as JSON, with Content-Type: application/json")
             }
+            let options = try SearchRequestDecoder.decode(Data(try await Self.body(request).utf8))
+            return Self.json(try await recommender.recommend(options.request))
         }
         router.get("/api/evidence/{id}") { _, context in
             let id = context.parameters.get("id") ?? ""
-            guard let record = try store.record(id: id) else { return Self.json(["error": "no record with the id '\(id)'"], status: .notFound) }
-            return Self.response(RecordWriter.jsonLine(record), contentType: "application/json; charset=utf-8", status: .ok)
+            let export: Export
+            do { export = try recommender.export(ids: [id], format: .jsonLines) } catch let error as RecommenderError {
+                if case .notFound = error { throw WebError.notFound("no record with the id '\(id)'") }
+                throw error
+            }
+            return Self.response(export.text.trimmingSpaces, contentType: "application/json", status: .ok)
         }
-        router.get("/api/health") { _, _ in
-            struct Health: Encodable { var status: String; var records: Int; var index: Index }
-            struct Index: Encodable { var state: String; var documents: Int; var builtAt: String; var updatedAt: String; var problem: String? }
-            let (status, count) = try store.read { reader in (try IndexStatus.read(reader, analyzer: .standard), try reader.recordCount()) }
-            let state = "\(status.state)"
-            return Self.json(Health(status: status.state == .current ? "ok" : "index not ready", records: count,
-                                    index: Index(state: state, documents: status.documentCount, builtAt: status.builtAt, updatedAt: status.updatedAt, problem: status.problem?.description)))
-        }
+        router.get("/api/health") { _, _ in Self.json(try recommender.health()) }
         router.get("/assets/{name}") { _, context in
             let name = context.parameters.get("name") ?? ""
             guard let asset = Self.assets[name], let url = Bundle.module.url(forResource: "Assets/\(asset.file)", withExtension: nil),
                   let data = try? Data(contentsOf: url) else {
-                return Self.response("Not found", contentType: "text/plain; charset=utf-8", status: .notFound)
+                throw WebError.notFound("There is no page at this address.")
             }
             return Response(status: .ok, headers: [.contentType: asset.type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
@@ -115,32 +99,19 @@ public struct EvidenceServer: Sendable {
         "app.js": ("app.js", "text/javascript; charset=utf-8"),
     ]
 
-    private func related(to id: String) throws -> [Recommendation.RelatedRecord] {
-        try store.read { reader in
-            guard let doc = try reader.indexDocument(recordId: id) else { return [] }
-            let titles = Dictionary(uniqueKeysWithValues: try reader.indexDocuments().map { ($0.docNumber, $0.recordId) })
-            return try reader.related(docNumber: doc.docNumber).compactMap { neighbour -> Recommendation.RelatedRecord? in
-                guard let other = titles[neighbour.docNumber], let record = try reader.record(id: other) else { return nil }
-                return Recommendation.RelatedRecord(id: other, title: record.title)
-            }
-        }
-    }
-
     /// `GET /download?format=ris|md&ids=a,b`: the listed records as RIS, or a short Markdown summary with citations.
     private func download(_ request: Request) throws -> Response {
         let parameters = request.uri.queryParameters
-        let format = parameters["format"].map(String.init) ?? "md"
-        let ids = (parameters["ids"].map(String.init) ?? "").split(separator: ",").map(String.init).filter(RecordID.isValid).prefix(100)
-        let records = try ids.compactMap { try store.record(id: $0) }
-        guard !records.isEmpty else { return Self.html(pages.message(heading: "Nothing to download", message: "No listed record was found."), status: .notFound) }
-        switch format {
-        case "ris":
-            return Self.attachment(RecordWriter.text(records, format: .ris), name: "evidence.ris", type: "application/x-research-info-systems")
-        case "md":
-            return Self.attachment(SupervisionSummary.markdown(records), name: "evidence-summary.md", type: "text/markdown; charset=utf-8")
-        default:
-            return Self.html(pages.message(heading: "Unknown format", message: "Downloads come as 'ris' or 'md'."), status: .badRequest)
+        guard let format = Export.Format(rawValue: parameters["format"].map(String.init) ?? "md"), format != .jsonLines else {
+            throw WebError.badRequest("Downloads come as 'ris' or 'md'.")
         }
+        let ids = (parameters["ids"].map(String.init) ?? "").split(separator: ",").map(String.init)
+        let export: Export
+        do { export = try recommender.export(ids: ids, format: format) } catch let error as RecommenderError {
+            if case .notFound = error { throw WebError.notFound("No listed record was found.") }
+            throw error
+        }
+        return Self.attachment(export.text, name: export.fileName, type: export.contentType)
     }
 
     // MARK: - Responses

@@ -2,6 +2,7 @@ internal import Foundation
 internal import Hummingbird
 internal import Logging
 internal import HTTPTypes
+internal import Recommender
 
 /// Logs each request's method, path (without any query string), status and time. Never a body, never
 /// a header: a case description may identify a child.
@@ -25,8 +26,8 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Adds the privacy and safety headers to every response, and answers unknown routes and oversized
-/// bodies with a plain page.
+/// Adds the privacy and safety headers to every response, errors included, and turns every error a
+/// route throws into its answer in one place: a page, or `{"error": …}` under `/api/`.
 struct SafetyHeaders<Context: RequestContext>: RouterMiddleware {
     let pages: Pages
 
@@ -34,16 +35,31 @@ struct SafetyHeaders<Context: RequestContext>: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as HTTPResponseError where error.status == .notFound {
-            response = EvidenceServer.html(pages.message(heading: "Not found", message: "There is no page at this address."), status: .notFound)
-        } catch let error as HTTPResponseError where error.status == .contentTooLarge {
-            response = EvidenceServer.html(pages.message(heading: "Too large", message: WebError.tooLarge.message), status: .contentTooLarge)
+        } catch {
+            response = answer(Self.webError(error), api: request.uri.path.hasPrefix("/api/"))
         }
         response.headers[.cacheControl] = "no-store"
         response.headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         return response
+    }
+
+    static func webError(_ error: any Error) -> WebError {
+        switch error {
+        case let error as WebError: error
+        case let error as RecommenderError: WebError(error)
+        case let error as HTTPResponseError where error.status == .notFound: .notFound("There is no page at this address.")
+        case let error as HTTPResponseError where error.status == .contentTooLarge: .tooLarge
+        case let error as HTTPResponseError where error.status.code < 500: .badRequest("The request could not be read.")
+        default: .failed("The server could not answer this request.")
+        }
+    }
+
+    private func answer(_ error: WebError, api: Bool) -> Response {
+        let status = HTTPResponse.Status(code: error.status)
+        if api { return EvidenceServer.json(["error": error.message], status: status) }
+        return EvidenceServer.html(pages.message(heading: error.heading, message: WebError.sentence(error.message)), status: status)
     }
 }
 

@@ -1,27 +1,33 @@
 public import Foundation
 internal import EvidenceCore
-internal import Store
+internal import Recommender
 
 /// A search as the page or the API asks for it: the description, the filters and how many results.
 /// Built from the form or from JSON; every value outside its vocabulary is an error in plain words.
 struct SearchOptions {
     var description: String
     var filter = RecordFilter()
-    var k = 20
+    var k = SearchRequest.defaultK
     var explain = false
 
-    static let maximumK = 100
+    /// The search these options ask for, for the Recommender (which validates it).
+    var request: SearchRequest { SearchRequest(description: description, filter: filter, k: k, explain: explain) }
+
+    /// How many results the page shows: enough that research, practice learning and lived experience
+    /// usually all appear (the page groups them by kind).
+    static let pageK = 20
 
     /// From the page's form fields.
     init(form: FormFields) throws(WebError) {
         description = form["description"] ?? ""
+        k = Self.pageK
         filter.kinds = try Self.terms(form.values["kind"], "kind")
         filter.topics = try Self.terms(form.values["topic"], "topic")
         filter.ageGroups = try Self.terms(form.values["age"], "age")
         filter.minimumStrength = (try Self.terms(form.values["min-strength"], "min-strength") as Set<EvidenceStrength>).first
         filter.ukTested = (try Self.terms(form.values["uk-tested"], "uk-tested") as Set<UKTested>).first
         if let since = form["since"] {
-            guard let year = Int(since) else { throw .badRequest("'since' must be a year, such as 2015") }
+            guard let year = Int(since) else { throw .badRequest("'Published since' must be a year, such as 2015") }
             filter.yearFrom = year
         }
     }
@@ -29,8 +35,7 @@ struct SearchOptions {
     /// From the API's JSON body: `{"query", "filters": {"kind", "topic", "age", "minStrength", "ukTested", "since"}, "k", "explain"}`.
     init(api request: APISearchRequest) throws(WebError) {
         description = request.query
-        k = request.k ?? 10
-        guard (1...Self.maximumK).contains(k) else { throw .badRequest("'k' must be between 1 and \(Self.maximumK)") }
+        k = request.k ?? SearchRequest.defaultK
         explain = request.explain ?? false
         if let filters = request.filters {
             filter.kinds = try Self.terms(filters.kind, "filters.kind")
@@ -64,7 +69,7 @@ public enum SearchRequestDecoder {
             throw .badRequest("the body is not a search: expected {\"query\": \"…\", \"filters\": {…}, \"k\": 10, \"explain\": false}")
         }
         let options = try SearchOptions(api: decoded)
-        guard !options.description.allSatisfy(\.isWhitespace) else { throw .badRequest("'query' is empty") }
+        do { try options.request.validate() } catch { throw .badRequest("\(error)") }
         return options
     }
 }

@@ -1,4 +1,8 @@
-/// What the web front end answers when a request cannot be served, with the status it maps to.
+internal import Recommender
+
+/// What the web front end answers when a request cannot be served, with the status it maps to. Every
+/// error a route throws becomes one of these in one place (`ErrorResponses`), as a page or, under
+/// `/api/`, as `{"error": …}`.
 enum WebError: Error, CustomStringConvertible {
     var description: String { message }
 
@@ -7,6 +11,17 @@ enum WebError: Error, CustomStringConvertible {
     case tooLarge
     case unsupportedMediaType(String)
     case unavailable(String)
+    case failed(String)
+
+    /// The Recommender's errors, each to its status.
+    init(_ error: RecommenderError) {
+        switch error {
+        case .invalidRequest(let detail): self = .badRequest(detail)
+        case .notFound(let detail): self = .notFound(detail)
+        case .indexNotReady(let detail): self = .unavailable(detail)
+        case .storage(let detail): self = .failed(detail)
+        }
+    }
 
     var status: Int {
         switch self {
@@ -15,16 +30,33 @@ enum WebError: Error, CustomStringConvertible {
         case .tooLarge: 413
         case .unsupportedMediaType: 415
         case .unavailable: 503
+        case .failed: 500
+        }
+    }
+
+    /// The page heading for this error.
+    var heading: String {
+        switch self {
+        case .badRequest: "That request could not be run"
+        case .notFound: "Not found"
+        case .tooLarge: "Too large"
+        case .unsupportedMediaType: "Unsupported request"
+        case .unavailable: "The evidence is not ready"
+        case .failed: "Something went wrong"
         }
     }
 
     var message: String {
         switch self {
-        case .badRequest(let detail): detail
-        case .notFound(let detail): detail
+        case .badRequest(let detail), .notFound(let detail), .unsupportedMediaType(let detail), .unavailable(let detail), .failed(let detail): detail
         case .tooLarge: "The request is larger than \(EvidenceServer.bodyLimit / 1024) KiB. Shorten the case description and try again."
-        case .unsupportedMediaType(let detail): detail
-        case .unavailable(let detail): detail
         }
+    }
+
+    /// A detail as a sentence for a page: capital first letter, full stop at the end.
+    static func sentence(_ detail: String) -> String {
+        guard let first = detail.first else { return detail }
+        let text = first.uppercased() + detail.dropFirst()
+        return text.hasSuffix(".") ? text : text + "."
     }
 }

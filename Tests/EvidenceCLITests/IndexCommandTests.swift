@@ -4,6 +4,7 @@ import EvidenceCore
 import EvidenceTestSupport
 import Store
 import Indexing
+import Search
 
 /// `evidence index …` as a user runs it, including a build killed half-way.
 @Suite struct IndexCommandTests {

@@ -3,6 +3,7 @@ import Testing
 import EvidenceCore
 import EvidenceTestSupport
 import Indexing
+import Search
 import Store
 
 /// While `evidence index build` runs in another process, searches keep answering, from the old index

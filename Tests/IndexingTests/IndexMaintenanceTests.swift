@@ -5,6 +5,7 @@ import EvidenceTestSupport
 import Analysis
 import Store
 @testable import Indexing
+@testable import Search
 
 /// Incremental updates, staleness, the checker and the codec.
 @Suite struct IndexMaintenanceTests {

@@ -5,6 +5,7 @@ import EvidenceTestSupport
 import Ingest
 import Store
 @testable import Indexing
+@testable import Search
 
 /// The stored LSA space on the bundled corpus: related evidence, fold-in of new records, fused ranking.
 @Suite struct SemanticIndexTests {

@@ -9,6 +9,7 @@ import EvidenceTestSupport
 import Ingest
 import Indexing
 import Store
+import Recommender
 @testable import WebFrontEnd
 
 /// The web front end in process (no socket): pages, API, downloads, safety headers, limits, escaping and
@@ -43,7 +44,7 @@ import Store
 
     func withServer(_ log: CapturedLog = CapturedLog(), _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let logger = Logger(label: "test") { _ in CapturingHandler(log: log) }
-        let app = try EvidenceServer(store: try store()).application(logger: logger)
+        let app = try EvidenceServer(recommender: Recommender(store: try store())).application(logger: logger)
         try await app.test(.router, body)
     }
 
@@ -183,7 +184,7 @@ import Store
     }
 
     @Test func anAccessTokenGuardsEveryRequestWhenSet() async throws {
-        let app = try EvidenceServer(store: try store()).application(token: "s3cret-token", logger: Logger(label: "test") { _ in CapturingHandler(log: CapturedLog()) })
+        let app = try EvidenceServer(recommender: Recommender(store: try store())).application(token: "s3cret-token", logger: Logger(label: "test") { _ in CapturingHandler(log: CapturedLog()) })
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .unauthorized) }
             try await client.execute(uri: "/api/health", method: .get) { response in

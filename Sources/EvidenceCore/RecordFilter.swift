@@ -1,8 +1,7 @@
-public import EvidenceCore
 
 /// Which records to list or export. Empty sets and nil bounds match everything; a record must match
 /// every condition given, and any one of the values within a set.
-public struct RecordFilter: Sendable, Equatable {
+public struct RecordFilter: Sendable, Hashable {
     public var kinds: Set<EvidenceKind> = []
     public var topics: Set<Topic> = []
     public var ageGroups: Set<AgeGroup> = []

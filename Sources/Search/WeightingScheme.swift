@@ -1,5 +1,6 @@
 internal import Foundation
 internal import EvidenceCore
+internal import Indexing
 
 /// How a query term's match in a record is weighted, computed at query time from the raw numbers the
 /// index stores (field frequencies, lengths, document frequencies), so a new scheme needs no rebuild.

@@ -4,6 +4,7 @@ import EvidenceCore
 import EvidenceTestSupport
 import Store
 @testable import Indexing
+@testable import Search
 
 /// Scores on a five-record corpus, checked against the formulas worked by hand.
 @Suite struct ScoringTests {

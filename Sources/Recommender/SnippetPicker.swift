@@ -1,0 +1,64 @@
+internal import EvidenceCore
+internal import Analysis
+internal import Indexing
+
+/// Picks the sentence of a record that best shows why it matched, from exactly the text the index reads
+/// for the record's body (summary, findings, practice line, outcome names and topic labels), so a match
+/// anywhere in it can be shown and marked.
+enum SnippetPicker {
+    /// The sentence with the most distinct shared terms (the first such sentence on a tie; the first
+    /// sentence when none matches), with those terms' words marked. One analysis of the text, with the
+    /// caller's term cache: O(text).
+    static func pick(_ record: EvidenceRecord, shared: Set<String>, analyzer: Analyzer, cache: inout TermCache) -> Snippet {
+        let text = DocumentTerms.bodyText(of: record)
+        let bytes = Array(text.utf8)
+        let sentences = sentenceRanges(bytes)
+        guard !sentences.isEmpty else { return Snippet(text: record.summary, highlights: []) }
+        let hits = shared.isEmpty ? [] : analyzer.analyze(text, cache: &cache).filter { shared.contains($0.term) }
+
+        var best = 0, bestCount = 0
+        var hitIndex = 0
+        for (index, sentence) in sentences.enumerated() {
+            while hitIndex < hits.count && hits[hitIndex].startOffset < sentence.lowerBound { hitIndex += 1 }
+            var terms = Set<String>()
+            var next = hitIndex
+            while next < hits.count && hits[next].endOffset <= sentence.upperBound {
+                terms.insert(hits[next].term)
+                next += 1
+            }
+            if terms.count > bestCount { best = index; bestCount = terms.count }
+        }
+        let range = sentences[best]
+        let highlights = hits.filter { $0.startOffset >= range.lowerBound && $0.endOffset <= range.upperBound }
+            .map { ($0.startOffset - range.lowerBound)..<($0.endOffset - range.lowerBound) }
+        return Snippet(text: String(decoding: bytes[range], as: UTF8.self), highlights: highlights)
+    }
+
+    /// The text cut at line breaks and after ". ", each piece without the list markers and spaces around
+    /// it; empty pieces left out. UTF-8 byte ranges.
+    static func sentenceRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, index = 0
+        func close(_ end: Int) {
+            var lower = start, upper = end
+            while lower < upper, [0x20, 0x09, 0x0D, 0x2D, 0x2A].contains(bytes[lower]) { lower += 1 }
+            if upper - lower >= 3, bytes[lower] == 0xE2, bytes[lower + 1] == 0x80, bytes[lower + 2] == 0xA2 { lower += 3 }  // •
+            while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+            while upper > lower, [0x20, 0x09, 0x0D].contains(bytes[upper - 1]) { upper -= 1 }
+            if upper > lower { ranges.append(lower..<upper) }
+        }
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                close(index)
+                start = index + 1
+            } else if bytes[index] == 0x2E, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
+                close(index + 1)
+                start = index + 2
+                index += 1
+            }
+            index += 1
+        }
+        close(bytes.count)
+        return ranges
+    }
+}
