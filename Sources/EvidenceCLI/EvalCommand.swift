@@ -1,10 +1,9 @@
 internal import ArgumentParser
 internal import Foundation
 internal import Evaluation
-internal import Indexing
-internal import Search
 internal import Ingest
-internal import Store
+internal import Search
+internal import Recommender
 
 /// `evidence eval DIR`: ranking quality on a test collection with relevance judgments.
 struct EvalCommand: ParsableCommand {
@@ -72,33 +71,15 @@ struct EvalCommand: ParsableCommand {
                 // An unreadable document (e.g. one with neither title nor text) cannot be found anyway.
                 Terminal.standardError("Left out \(loaded.errors.count) document\(loaded.errors.count == 1 ? "" : "s") that could not be read (first: \(first)).\n")
             }
-            let workspace = (NSTemporaryDirectory() as NSString).appendingPathComponent("evidence-eval-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(atPath: workspace) }
-            let store = try EvidenceStore(path: workspace + "/eval.sqlite")
-            try store.upsert(loaded.records)
-            _ = try IndexBuilder().build(store)
-
-            var rows: [(configuration: RankingConfiguration, metrics: RetrievalMetrics, seconds: Double)] = []
             let progress = ProgressBar("Evaluating")
-            for (index, configuration) in configurations.enumerated() {
-                let started = Date()
-                let rankings = try store.read { reader in
-                    let scorer = try HybridScorer(reader: reader, configuration: configuration)
-                    var rankings: [String: [(document: String, score: Double)]] = [:]
-                    for query in collection.queries {
-                        rankings[query.id] = try scorer.rank(query.text, k: 1000).map { ($0.recordId, $0.score) }
-                    }
-                    return rankings
-                }
-                let seconds = Date().timeIntervalSince(started).magnitude
-                let distinct = rankings.mapValues(Self.distinctScores)
-                if let runs { try writeRun(distinct, configuration: configuration, to: runs + "/\(collection.name).\(Self.tag(configuration)).run") }
-                if let runFile, index == 0 { try writeRun(distinct, configuration: configuration, to: runFile) }
-                let ordered = distinct.mapValues(RetrievalMetrics.trecOrder)
-                rows.append((configuration, collection.qrels.map { RetrievalMetrics.mean(rankings: ordered, qrels: $0).mean } ?? RetrievalMetrics(), seconds))
-                progress.update(index + 1, of: configurations.count)
+            let results = try CollectionEvaluator(collection: collection, documents: loaded.records).evaluate(configurations) { done, total in
+                progress.update(done, of: total)
             }
             progress.finish()
+            for (index, result) in results.enumerated() {
+                if let runs { try write(result.run, to: runs + "/\(collection.name).\(result.run.tag).run") }
+                if let runFile, index == 0 { try write(result.run, to: runFile) }
+            }
             guard let qrels = collection.qrels else {
                 let kept = (runFile ?? runs).map { "the run is in \($0)" } ?? "give --run FILE to keep the run"
                 print("\(collection.name): no qrels.tsv, so nothing to score; \(kept).")
@@ -108,15 +89,16 @@ struct EvalCommand: ParsableCommand {
                 struct Row: Encodable { var configuration: String; var metrics: RetrievalMetrics; var querySeconds: Double }
                 struct Output: Encodable { var collection: String; var documents, queriesScored: Int; var results: [Row]; var peers: [String: Double] }
                 printEncoded(Output(collection: collection.name, documents: loaded.records.count, queriesScored: qrels.scoredQueries.count,
-                                    results: rows.map { Row(configuration: $0.configuration.name, metrics: $0.metrics, querySeconds: $0.seconds) }, peers: collection.peerNDCG))
+                                    results: results.map { Row(configuration: $0.configuration.name, metrics: $0.metrics ?? RetrievalMetrics(), querySeconds: $0.seconds) },
+                                    peers: collection.peerNDCG))
                 return
             }
             print("\(collection.name): \(loaded.records.count) documents, \(collection.queries.count) queries, \(qrels.scoredQueries.count) with relevant judgments\n")
             print(Terminal.pad("system", 44) + "  nDCG@10     MAP   R@100    P@10  MRR@10")
             func number(_ value: Double) -> String { String(format: "%7.4f", value) }
-            for row in rows {
-                let m = row.metrics
-                print(Terminal.pad(row.configuration.name, 44) + " " + [m.ndcgAt10, m.meanAveragePrecision, m.recallAt100, m.precisionAt10, m.reciprocalRankAt10].map(number).joined(separator: " "))
+            for result in results {
+                let m = result.metrics ?? RetrievalMetrics()
+                print(Terminal.pad(result.configuration.name, 44) + " " + [m.ndcgAt10, m.meanAveragePrecision, m.recallAt100, m.precisionAt10, m.reciprocalRankAt10].map(number).joined(separator: " "))
             }
             for (peer, ndcg) in collection.peerNDCG.sorted(by: { $0.value > $1.value }) {
                 print(Terminal.pad("peer \(peer)", 44) + " " + number(ndcg))
@@ -124,28 +106,12 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    /// Lowers tied scores by a hair, keeping our order (best first, ties by id), so that every tool
-    /// that re-sorts the run by score, as trec_eval does, sees the same ranking.
-    static func distinctScores(_ ranked: [(document: String, score: Double)]) -> [(document: String, score: Double)] {
-        var result = ranked
-        for index in result.indices.dropFirst() where result[index].score >= result[index - 1].score {
-            result[index].score = result[index - 1].score - 1e-9 * max(1, abs(result[index - 1].score))
-        }
-        return result
-    }
-
-    static func tag(_ configuration: RankingConfiguration) -> String {
-        "evidence-" + configuration.name.filter { $0.isLetter || $0.isNumber || $0 == "." }
-    }
-
-    private func writeRun(_ rankings: [String: [(document: String, score: Double)]], configuration: RankingConfiguration, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let tag = Self.tag(configuration)
-        var lines = ""
-        for (query, ranked) in rankings.sorted(by: { $0.key < $1.key }) {
-            for (rank, entry) in ranked.enumerated() { lines += "\(query) Q0 \(entry.document) \(rank + 1) \(entry.score) \(tag)\n" }
-        }
-        do { try lines.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+    private func write(_ run: TrecRun, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+            try run.text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
             throw CLIFailure("cannot write the run to \(path): \(error.localizedDescription)", status: .invalidInput)
         }
     }

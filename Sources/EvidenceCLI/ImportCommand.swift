@@ -54,9 +54,7 @@ struct ImportCommand: ParsableCommand {
                 let store = try database.open(create: true)
                 let writing = ProgressBar("Writing")
                 let records = loaded.records
-                let result = try store.write { transaction in
-                    try IndexUpdater().write(transaction) { try $0.upsert(records) { writing.update($0, of: $1) } }
-                }
+                let result = try CorpusWriter(store: store).upsert(records) { writing.update($0, of: $1) }
                 writing.finish()
                 summary = EvidenceStore.UpsertSummary(result.changes)
                 indexUpdated = result.indexUpdated

@@ -13,10 +13,7 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try database.open()
-            let id = self.id
-            let result = try store.write { transaction in
-                try IndexUpdater().write(transaction) { try $0.remove(ids: [id]) }
-            }
+            let result = try CorpusWriter(store: store).remove(ids: [id])
             guard !result.changes.isEmpty else {
                 throw CLIFailure("no record with the id '\(id)'; 'evidence list' shows the ids", status: .notFound)
             }

@@ -12,7 +12,7 @@ public enum TestStores {
         let loaded = EvidenceLoader().load(paths: [Repository.evidenceFolder])
         guard !loaded.hasErrors else { throw CorpusUnreadable() }
         let store = try EvidenceStore(path: path)
-        try store.upsert(loaded.records + extra)
+        _ = try CorpusWriter(store: store).upsert(loaded.records + extra)
         _ = try IndexBuilder().build(store)
         return store
     }

@@ -1,7 +1,7 @@
 internal import Foundation
 internal import EvidenceCore
-public import Analysis
-public import Store
+package import Analysis
+package import Store
 
 /// Keeps the index in step with record changes, inside the same transaction as the change, so the
 /// records and their index always land together.
@@ -12,14 +12,14 @@ public import Store
 /// equals a full rebuild's scores (document numbers may differ; scores do not). If the index is missing
 /// or already out of date, it is left alone and keeps saying so (emptied, if records were removed).
 /// Complexity: O(terms of the changed records × their postings lengths).
-public struct IndexUpdater: Sendable {
-    public let analyzer: Analyzer
+package struct IndexUpdater: Sendable {
+    package let analyzer: Analyzer
 
-    public init(analyzer: Analyzer = .standard) { self.analyzer = analyzer }
+    package init(analyzer: Analyzer = .standard) { self.analyzer = analyzer }
 
     /// Runs `change` (which writes records through the transaction) and updates the index for what it changed.
     /// Returns the changes and whether the index was updated.
-    public func write(
+    package func write(
         _ transaction: StoreTransaction,
         _ change: (StoreTransaction) throws -> StoreTransaction.RecordChanges
     ) throws -> (changes: StoreTransaction.RecordChanges, indexUpdated: Bool) {

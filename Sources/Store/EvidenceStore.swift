@@ -116,13 +116,15 @@ public final class EvidenceStore: Sendable {
 
     /// Inserts new records and replaces changed ones (matched by id), all in one transaction.
     /// Complexity: O(total record size).
+    /// Writes records without touching the index: for this package's tests and tools only. Everything
+    /// else writes through `CorpusWriter`, which keeps the index in step.
     @discardableResult
-    public func upsert(_ records: [EvidenceRecord]) throws(StoreError) -> UpsertSummary {
+    package func upsert(_ records: [EvidenceRecord]) throws(StoreError) -> UpsertSummary {
         try typedWrite { transaction in UpsertSummary(try transaction.upsert(records)) }
     }
 
     /// Removes one record; throws `noSuchRecord` when there is none.
-    public func remove(id: String) throws(StoreError) {
+    package func remove(id: String) throws(StoreError) {
         let changes = try typedWrite { transaction in try transaction.remove(ids: [id]) }
         if changes.isEmpty { throw .noSuchRecord(id: id) }
     }

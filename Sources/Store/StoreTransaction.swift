@@ -23,7 +23,7 @@ public struct StoreTransaction {
     }
 
     /// Inserts new records and replaces changed ones, matched by id.
-    public func upsert(_ records: [EvidenceRecord], progress: ((Int, Int) -> Void)? = nil) throws -> RecordChanges {
+    package func upsert(_ records: [EvidenceRecord], progress: ((Int, Int) -> Void)? = nil) throws -> RecordChanges {
         var changes = RecordChanges()
         for (index, record) in records.enumerated() {
             if let existing = try RecordRows.fetch(db, id: record.id) {
@@ -45,7 +45,7 @@ public struct StoreTransaction {
     }
 
     /// Removes the records with these ids; ids with no record are passed over.
-    public func remove(ids: [String]) throws -> RecordChanges {
+    package func remove(ids: [String]) throws -> RecordChanges {
         var changes = RecordChanges()
         for id in ids {
             guard let existing = try RecordRows.fetch(db, id: id) else { continue }
@@ -63,55 +63,55 @@ public struct StoreTransaction {
     // MARK: - The index tables
 
     /// Empties the index tables, lexical and semantic.
-    public func clearIndex() throws {
+    package func clearIndex() throws {
         try db.execute(sql: "DELETE FROM indexTerm; DELETE FROM indexDocument; DELETE FROM indexMeta;")
         try clearSemantic()
     }
 
     /// Empties the semantic tables only.
-    public func clearSemantic() throws {
+    package func clearSemantic() throws {
         try db.execute(sql: "DELETE FROM semanticTerm; DELETE FROM semanticDocument; DELETE FROM relatedRecord;")
     }
 
-    public func putSemanticTerm(_ term: String, idf: Double, vector: [Float]) throws {
+    package func putSemanticTerm(_ term: String, idf: Double, vector: [Float]) throws {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO semanticTerm (term, idf, vector) VALUES (?,?,?)")
             .execute(arguments: [term, idf, FloatBlob.data(vector)])
     }
 
-    public func putSemanticDocument(docNumber: Int, vector: [Float]) throws {
+    package func putSemanticDocument(docNumber: Int, vector: [Float]) throws {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO semanticDocument (docNumber, vector) VALUES (?,?)")
             .execute(arguments: [docNumber, FloatBlob.data(vector)])
     }
 
-    public func deleteSemanticDocument(docNumber: Int) throws {
+    package func deleteSemanticDocument(docNumber: Int) throws {
         try db.execute(sql: "DELETE FROM semanticDocument WHERE docNumber = ?; DELETE FROM relatedRecord WHERE docNumber = ? OR relatedDocNumber = ?",
                        arguments: [docNumber, docNumber, docNumber])
     }
 
     /// Replaces a record's list of nearest records.
-    public func putRelated(docNumber: Int, related: [(docNumber: Int, score: Double)]) throws {
+    package func putRelated(docNumber: Int, related: [(docNumber: Int, score: Double)]) throws {
         try db.execute(sql: "DELETE FROM relatedRecord WHERE docNumber = ?", arguments: [docNumber])
         let statement = try db.cachedStatement(sql: "INSERT INTO relatedRecord (docNumber, position, relatedDocNumber, score) VALUES (?,?,?,?)")
         for (position, entry) in related.enumerated() { try statement.execute(arguments: [docNumber, position, entry.docNumber, entry.score]) }
     }
 
-    public func setIndexMeta(_ meta: [String: String]) throws {
+    package func setIndexMeta(_ meta: [String: String]) throws {
         for (key, value) in meta.sorted(by: { $0.key < $1.key }) {
             try db.execute(sql: "INSERT OR REPLACE INTO indexMeta (key, value) VALUES (?, ?)", arguments: [key, value])
         }
     }
 
-    public func putIndexDocument(_ row: IndexDocumentRow) throws {
+    package func putIndexDocument(_ row: IndexDocumentRow) throws {
         let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO indexDocument (docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm) VALUES (?,?,?,?,?,?)")
         try statement.execute(arguments: [row.docNumber, row.recordId, row.titleLength, row.bodyLength, row.uniqueTerms, row.norm])
     }
 
-    public func deleteIndexDocument(docNumber: Int) throws {
+    package func deleteIndexDocument(docNumber: Int) throws {
         try db.execute(sql: "DELETE FROM indexDocument WHERE docNumber = ?", arguments: [docNumber])
     }
 
     /// Writes a term's row, or deletes it when its postings are empty.
-    public func putIndexTerm(_ row: IndexTermRow) throws {
+    package func putIndexTerm(_ row: IndexTermRow) throws {
         if row.documentFrequency == 0 {
             try db.execute(sql: "DELETE FROM indexTerm WHERE term = ?", arguments: [row.term])
         } else {
@@ -121,7 +121,7 @@ public struct StoreTransaction {
     }
 
     /// The largest document number in use (0 when the index is empty).
-    public func maximumDocNumber() throws -> Int {
+    package func maximumDocNumber() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT MAX(docNumber) FROM indexDocument") ?? 0
     }
 }

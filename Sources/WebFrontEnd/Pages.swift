@@ -70,6 +70,7 @@ struct Pages: Sendable {
             "hasRatings": !record.sourceRatings.isEmpty,
             "ratings": record.sourceRatings.map { ["scale": $0.scale, "value": $0.value, "asOf": $0.asOf, "url": $0.url] },
             "hasCaveats": !record.caveats.isEmpty, "caveats": record.caveats,
+            "hasChecking": !record.checking.isEmpty, "checking": record.checking,
             "topics": record.topics.map(\.label).joined(separator: ", "), "ages": record.ageGroups.map(\.label).joined(separator: ", "),
             "country": record.country.isEmpty ? "not stated" : record.country, "lastChecked": record.lastChecked.isEmpty ? "not recorded" : record.lastChecked,
             "hasRelated": !related.isEmpty, "related": related.map { ["id": $0.id, "title": $0.title] },

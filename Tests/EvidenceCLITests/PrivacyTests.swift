@@ -16,7 +16,7 @@ import EvidenceTestSupport
         let phrase = "Ottoline Vandersteen lives at 14 Marigold Crescent"
 
         let logs = folder.file("serve.log")
-        FileManager.default.createFile(atPath: logs, contents: nil)
+        _ = FileManager.default.createFile(atPath: logs, contents: nil)
         let port = 19_000 + Int(getpid() % 2_000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: CommandRunner.executable)
