@@ -12,9 +12,10 @@ enum ReasonWriter {
     static func concepts(_ tokens: [AnalyzedToken], shared: Set<String>, in text: String) -> [Recommendation.MatchedConcept] {
         var seen = Set<String>()
         var result: [Recommendation.MatchedConcept] = []
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         for token in tokens where shared.contains(token.term) && !token.term.allSatisfy(\.isNumber) {
-            let written = String(decoding: bytes[token.startOffset..<token.endOffset], as: UTF8.self)
+            let start = bytes.index(bytes.startIndex, offsetBy: token.startOffset), end = bytes.index(start, offsetBy: token.endOffset - token.startOffset)
+            let written = String(decoding: bytes[start..<end], as: UTF8.self)
             let concept = Recommendation.MatchedConcept(written: written, expandedTo: token.expansion?.canonical)
             if seen.insert(concept.label.lowercased()).inserted { result.append(concept) }
         }

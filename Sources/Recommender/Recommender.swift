@@ -20,6 +20,7 @@ public struct Recommender: Sendable {
     public let configuration: RankingConfiguration
     /// Shared by every copy of this recommender.
     private let indexReader = IndexReader()
+    private let snippets = SnippetPicker()
 
     public init(store: EvidenceStore, configuration: RankingConfiguration = RankingConfiguration()) {
         self.store = store
@@ -60,7 +61,7 @@ public struct Recommender: Sendable {
             results.append(Recommendation(
                 rank: results.count + 1, record: record, score: hit.score, matchedConcepts: concepts,
                 reasons: ReasonWriter.reasons(concepts),
-                snippet: SnippetPicker.pick(record, shared: hit.matchedTerms, analyzer: searcher.analyzer, cache: &cache),
+                snippet: snippets.pick(record, shared: hit.matchedTerms, version: searcher.version, analyzer: searcher.analyzer, cache: &cache),
                 related: related[hit.docNumber] ?? [], explanation: hit.explanation))
         }
         return SearchResponse(results: results)

@@ -1,3 +1,4 @@
+internal import Foundation
 internal import EvidenceCore
 internal import Analysis
 internal import Indexing
@@ -5,33 +6,73 @@ internal import Indexing
 /// Picks the sentence of a record that best shows why it matched, from exactly the text the index reads
 /// for the record's body (summary, findings, practice line, outcome names and topic labels), so a match
 /// anywhere in it can be shown and marked.
-enum SnippetPicker {
+///
+/// Each record's body is analysed once per index version and kept (at most `capacity` records, then
+/// started afresh), so a search's snippets cost a pass over the kept terms instead of a new analysis.
+/// Safe to share between threads.
+final class SnippetPicker: @unchecked Sendable {
+    /// A record's body, cut into sentences, with its terms and where they were written.
+    struct AnalysedBody {
+        var bytes: [UInt8]
+        var sentences: [Range<Int>]
+        /// Terms in text order with their UTF-8 ranges.
+        var terms: [(term: String, range: Range<Int>)]
+    }
+
+    static let capacity = 4_000
+
+    private let lock = NSLock()
+    private var version = ""
+    private var bodies: [String: AnalysedBody] = [:]
+
     /// The sentence with the most distinct shared terms (the first such sentence on a tie; the first
-    /// sentence when none matches), with those terms' words marked. One analysis of the text, with the
-    /// caller's term cache: O(text).
-    static func pick(_ record: EvidenceRecord, shared: Set<String>, analyzer: Analyzer, cache: inout TermCache) -> Snippet {
-        let text = DocumentTerms.bodyText(of: record)
-        let bytes = Array(text.utf8)
-        let sentences = sentenceRanges(bytes)
-        guard !sentences.isEmpty else { return Snippet(text: record.summary, highlights: []) }
-        let hits = shared.isEmpty ? [] : analyzer.analyze(text, cache: &cache).filter { shared.contains($0.term) }
+    /// sentence when none matches), with those terms' words marked. O(terms of the body) once the body
+    /// is kept; one analysis (O(text)) the first time in an index version.
+    func pick(_ record: EvidenceRecord, shared: Set<String>, version: String, analyzer: Analyzer, cache: inout TermCache) -> Snippet {
+        let body = analysedBody(record, version: version, analyzer: analyzer, cache: &cache)
+        guard !body.sentences.isEmpty else { return Snippet(text: record.summary, highlights: []) }
+        let hits = shared.isEmpty ? [] : body.terms.filter { shared.contains($0.term) }
 
         var best = 0, bestCount = 0
         var hitIndex = 0
-        for (index, sentence) in sentences.enumerated() {
-            while hitIndex < hits.count && hits[hitIndex].startOffset < sentence.lowerBound { hitIndex += 1 }
+        for (index, sentence) in body.sentences.enumerated() {
+            while hitIndex < hits.count && hits[hitIndex].range.lowerBound < sentence.lowerBound { hitIndex += 1 }
             var terms = Set<String>()
             var next = hitIndex
-            while next < hits.count && hits[next].endOffset <= sentence.upperBound {
+            while next < hits.count && hits[next].range.upperBound <= sentence.upperBound {
                 terms.insert(hits[next].term)
                 next += 1
             }
             if terms.count > bestCount { best = index; bestCount = terms.count }
         }
-        let range = sentences[best]
-        let highlights = hits.filter { $0.startOffset >= range.lowerBound && $0.endOffset <= range.upperBound }
-            .map { ($0.startOffset - range.lowerBound)..<($0.endOffset - range.lowerBound) }
-        return Snippet(text: String(decoding: bytes[range], as: UTF8.self), highlights: highlights)
+        let range = body.sentences[best]
+        let highlights = hits.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
+            .map { ($0.range.lowerBound - range.lowerBound)..<($0.range.upperBound - range.lowerBound) }
+        return Snippet(text: String(decoding: body.bytes[range], as: UTF8.self), highlights: highlights)
+    }
+
+    private func analysedBody(_ record: EvidenceRecord, version: String, analyzer: Analyzer, cache: inout TermCache) -> AnalysedBody {
+        lock.lock()
+        if self.version != version {
+            self.version = version
+            bodies.removeAll(keepingCapacity: true)
+        }
+        let kept = bodies[record.id]
+        lock.unlock()
+        if let kept { return kept }
+
+        let text = DocumentTerms.bodyText(of: record)
+        let bytes = Array(text.utf8)
+        let body = AnalysedBody(
+            bytes: bytes, sentences: Self.sentenceRanges(bytes),
+            terms: analyzer.analyze(text, cache: &cache).map { ($0.term, $0.startOffset..<$0.endOffset) })
+        lock.lock()
+        defer { lock.unlock() }
+        if self.version == version {
+            if bodies.count >= Self.capacity { bodies.removeAll(keepingCapacity: true) }
+            bodies[record.id] = body
+        }
+        return body
     }
 
     /// The text cut at line breaks and after ". ", each piece without the list markers and spaces around

@@ -131,9 +131,7 @@ public struct EvidenceServer: Sendable {
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let text = (try? JSONStreamEncoder().encode(value)) ?? "{}"
         return response(text, contentType: "application/json; charset=utf-8", status: status)
     }
 
