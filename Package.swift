@@ -14,7 +14,7 @@ let package = Package(
         .executable(name: "evidence", targets: ["EvidenceCLI"]),
         .library(name: "EvidenceCore", targets: ["EvidenceCore"]),
         // For the benchmarks package in Benchmarks/, which measures these modules from outside.
-        .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Recommender"]),
+        .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Recommender", "Embedding"]),
         // For the fuzz harnesses in Fuzz/, which also exercise the web front end's request decoder.
         .library(name: "EvidenceWebKit", targets: ["WebFrontEnd"]),
     ],
@@ -48,6 +48,12 @@ let package = Package(
             name: "Analysis",
             dependencies: ["EvidenceCore"],
             resources: [.copy("Resources/stopwords-en.txt"), .copy("Resources/social-care-terms.tsv")],
+            swiftSettings: strictSettings
+        ),
+        // Layer 2: text to 384-dimensional sentence vectors (all-MiniLM-L6-v2 on BLAS); the only module that knows the model.
+        .target(
+            name: "Embedding",
+            dependencies: ["CBLAS"],
             swiftSettings: strictSettings
         ),
         // Layer 3: the lexical index: format, build, incremental update, weighting.
@@ -151,6 +157,12 @@ let package = Package(
                 "EvidenceCore", "Store", "Indexing", "Recommender", "EvidenceTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),  // only to break the index on purpose
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EmbeddingTests",
+            dependencies: ["Embedding"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

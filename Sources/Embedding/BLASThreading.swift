@@ -3,11 +3,12 @@ internal import Foundation
 /// Turns OpenBLAS's own worker threads off while the encoder runs BLAS on several threads of its
 /// own, and back on afterwards.
 ///
-/// Measured on this project's 2-core machines, two encoder threads each calling a multi-threaded
-/// OpenBLAS run at less than half the speed of one (the BLAS threads spin and preempt each other);
-/// with OpenBLAS at one thread, two encoder threads approach twice the speed of one. OpenBLAS's
-/// thread count is process-wide, so this is a global change for the duration of a batch: other
-/// BLAS users in the process run single-threaded meanwhile. Overlapping batches share one change,
+/// Measured on this project's 2-core machines with 200-word passages: two encoder threads each
+/// calling a multi-threaded OpenBLAS ran at 3–4 passages/s, against 11–17 for one encoder thread
+/// (OpenBLAS's threads spin and preempt each other); two encoder threads on single-threaded
+/// OpenBLAS were the fastest arrangement, up to 21 passages/s. OpenBLAS's thread count is
+/// process-wide, so this is a global change for the duration of a batch: other BLAS users in the
+/// process run single-threaded meanwhile. Overlapping batches share one change,
 /// and the count that was in force before the first is restored when the last ends. The functions
 /// are looked up at run time, so with another BLAS (the reference library, Accelerate) this does
 /// nothing.

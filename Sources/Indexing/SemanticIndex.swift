@@ -65,9 +65,11 @@ public struct SemanticIndex: Sendable {
         return SemanticIndex(space: space, termRows: termRows, inverseDocumentFrequency: idf, docNumbers: documents.map(\.docNumber))
     }
 
-    /// Writes the space, the record vectors and each record's nearest records (replacing what was there).
+    /// Writes the space, the record vectors and each record's nearest records (replacing what was there),
+    /// and records the space's rank in the index metadata.
     public func write(to transaction: StoreTransaction) throws {
         try transaction.clearSemantic()
+        try transaction.setIndexMeta([IndexFormat.MetaKey.semanticRank: String(space.rank)])
         let k = space.rank
         for (term, row) in termRows {
             try transaction.putSemanticTerm(term, idf: Double(inverseDocumentFrequency[row]), vector: Array(space.termVectors.values[(row * k)..<((row + 1) * k)]))

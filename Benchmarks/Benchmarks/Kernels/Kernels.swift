@@ -3,6 +3,7 @@ import Foundation
 import EvidenceCore
 import Store
 import Analysis
+import Search
 import Indexing
 import Ranking
 
@@ -46,7 +47,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("3 lexical accumulate: kernel, LexicalScorer.scoreVector (dense [Double])", configuration: lexical) { benchmark in
         let index = Fixtures.lexical
         try! index.store.read { reader in
-            let scorer = try LexicalScorer(reader: reader, documents: index.documents)
+            let scorer = try index.indexReader.searcher(reader).scorer(reader, configuration: .lexicalOnly).lexical
             _ = try scorer.scoreVector(terms: index.queryTerms)  // fills the scorer's term-row cache: no SQLite below
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations { blackHole(try scorer.scoreVector(terms: index.queryTerms)) }
@@ -128,7 +129,8 @@ enum Fixtures {
 struct LexicalFixture: Sendable {
     let folder: String
     let store: EvidenceStore
-    let documents: DocumentTable
+    /// Lends the searcher that holds the per-record table, read once.
+    let indexReader = IndexReader()
     let queryTerms: [String]
     /// The query's index rows, each with its BM25 query weight qtf · idf.
     let rows: [(row: IndexTermRow, weight: Double)]
@@ -159,7 +161,7 @@ struct LexicalFixture: Sendable {
         let batch = (0..<records).map { n in
             EvidenceRecord(id: "record-\(n)", title: words(8), kind: .impactStudy, summary: words(Int.random(in: 100...220, using: &generator)))
         }
-        _ = try! store.upsert(batch)
+        _ = try! CorpusWriter(store: store).upsert(batch)
         var builder = IndexBuilder()
         builder.includesSemantic = false
         _ = try! builder.build(store)
@@ -167,8 +169,7 @@ struct LexicalFixture: Sendable {
         let queryTerms = Analyzer.standard.terms(Fixtures.description)
         self.queryTerms = queryTerms
         let read = try! store.read { reader in
-            let documents = try DocumentTable.load(reader)
-            let statistics = try LexicalScorer(reader: reader, documents: documents).statistics
+            let statistics = try indexReader.searcher(reader).scorer(reader, configuration: .lexicalOnly).lexical.statistics
             var queryFrequency: [String: Int] = [:]
             for term in queryTerms { queryFrequency[term, default: 0] += 1 }
             let n = Double(statistics.documentCount)
@@ -179,9 +180,9 @@ struct LexicalFixture: Sendable {
             let lengths = Dictionary(uniqueKeysWithValues: try reader.indexDocuments().map {
                 ($0.docNumber, IndexFormat.combinedLength(title: $0.titleLength, body: $0.bodyLength))
             })
-            return (documents, rows, lengths, statistics.averageLength)
+            return (rows, lengths, statistics.averageLength)
         }
-        (documents, rows, lengths, averageLength) = (read.0, read.1, read.2, read.3)
+        (rows, lengths, averageLength) = (read.0, read.1, read.2)
         checkBaselineAgrees()
     }
 
@@ -203,7 +204,7 @@ struct LexicalFixture: Sendable {
     /// Both sides of benchmark 3 must compute the same scores, or the comparison means nothing.
     private func checkBaselineAgrees() {
         let naive = naiveScores()
-        let dense = try! store.read { try LexicalScorer(reader: $0, documents: documents).scoreVector(terms: queryTerms) }
+        let dense = try! store.read { try LexicalScorer(reader: $0).scoreVector(terms: queryTerms) }
         for (doc, score) in naive { precondition(abs(dense[doc] - score) <= 1e-9 * max(1, score), "baseline and kernel disagree on document \(doc)") }
         precondition(dense.filter { $0 > 0 }.count == naive.count, "baseline and kernel match different records")
     }

@@ -1,7 +1,9 @@
 internal import Foundation
+internal import EvidenceCore
 internal import Store
-internal import Indexing
 internal import Ranking
+internal import Search
+internal import Recommender
 
 /// What answering costs, measured in a child process started for it: the time from the process's
 /// launch to its first answer (open the database, read the per-record table and the semantic space,
@@ -10,7 +12,10 @@ internal import Ranking
 /// With one worker (run with `OPENBLAS_NUM_THREADS=1`): the lexical path, the semantic scan and the
 /// default fused pipeline one query at a time, and every query's vector scored at once by one `sgemm`.
 /// With two workers: two threads answering by the default pipeline at once, as a server on both cores.
-/// The default pipeline is the server's: a read snapshot per query and the `ScorerCache`.
+/// The default pipeline is the ranking the server uses: a read snapshot per query and the `IndexReader`'s
+/// searcher. The server's whole path is measured beside it: `Recommender.recommend` for 10 results,
+/// with records, reasons, snippets and related titles, without and with a filter (the filter allows
+/// every generated record, so it measures the cost of the mask, not a smaller candidate set).
 struct AnswerStep {
     struct Measurement: Codable {
         var workers: Int
@@ -31,13 +36,15 @@ struct AnswerStep {
     static let defaultName = "default (BM25 + LSA + feedback)"
     static let lexicalName = "lexical (BM25)"
     static let semanticName = "semantic scan (LSA 100)"
+    static let recommendName = "Recommender.recommend, k 10"
+    static let filteredName = "Recommender.recommend, k 10, filtered"
 
     func run() throws -> Measurement {
         let store = try EvidenceStore(path: database, readOnly: true)
-        let cache = ScorerCache()
+        let indexReader = IndexReader()
         let configuration = RankingConfiguration()
         @Sendable func answer(_ text: String) throws -> [ScoredRecord] {
-            try store.read { reader in try cache.scorer(reader, configuration: configuration).rank(text, k: 10) }
+            try store.read { reader in try indexReader.searcher(reader).scorer(reader, configuration: configuration).rank(text, k: 10) }
         }
         _ = try answer(queries[0])
         let coldOpen = Date().timeIntervalSince1970 - launchedAt
@@ -61,11 +68,17 @@ struct AnswerStep {
 
         var fused = Latency(name: Self.defaultName)
         let seconds = try Measure.seconds { for query in queries { _ = try fused.time { try answer(query) } } }
+        let recommender = Recommender(store: store)
+        var recommended = Latency(name: Self.recommendName), filtered = Latency(name: Self.filteredName)
+        for query in queries {
+            _ = try recommended.time { try recommender.recommend(SearchRequest(description: query)) }
+            _ = try filtered.time { try recommender.recommend(SearchRequest(description: query, filter: RecordFilter(kinds: [.unclassified]))) }
+        }
         var lexical = Latency(name: Self.lexicalName), semantic = Latency(name: Self.semanticName)
         var scan = Latency(name: "sgemv")
         var batchRate = 0.0
         try store.read { reader in
-            let scorer = try cache.scorer(reader, configuration: configuration)
+            let scorer = try indexReader.searcher(reader).scorer(reader, configuration: configuration)
             guard let space = scorer.semantic else { throw BenchmarkFailure("the database has no semantic space") }
             for query in queries {
                 _ = try lexical.time { try scorer.lexical.top(terms: scorer.lexical.analyzer.terms(query), k: 10) }
@@ -82,7 +95,7 @@ struct AnswerStep {
             }
             batchRate = Double(queries.count) / Measure.seconds { _ = space.space.scores(batch: batch) }
         }
-        return Measurement(workers: 1, coldOpenSeconds: coldOpen, latencies: [lexical, semantic, fused], queriesPerSecond: Double(queries.count) / seconds,
+        return Measurement(workers: 1, coldOpenSeconds: coldOpen, latencies: [lexical, semantic, fused, recommended, filtered], queriesPerSecond: Double(queries.count) / seconds,
                            batchQueriesPerSecond: batchRate, scanMilliseconds: scan.percentile(50), peakResidentMegabytes: Measure.peakResidentMegabytes())
     }
 

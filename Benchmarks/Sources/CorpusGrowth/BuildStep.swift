@@ -34,7 +34,7 @@ struct BuildStep {
             let loaded = EvidenceLoader().load(paths: [corpus + "/docs.jsonl"])
             guard !loaded.hasErrors else { throw BenchmarkFailure("the generated corpus has errors: \(loaded.errors.prefix(3))") }
             records = loaded.records.count
-            _ = try store.upsert(loaded.records)
+            _ = try CorpusWriter(store: store).upsert(loaded.records)
         }
         let afterImport = try checkpointedSize(store)
         log("  import: \(records) records in \(format(importSeconds)) s")
@@ -43,14 +43,13 @@ struct BuildStep {
         let lexicalSeconds = try Measure.seconds { _ = try lexical.build(store) }
         let afterLexical = try checkpointedSize(store)
         log("  lexical index: \(format(lexicalSeconds)) s")
-        let rank = RankingConfiguration().semanticRank
+        let rank = SemanticIndex.defaultRank
         var computeSeconds = 0.0
         let semanticSeconds = try Measure.seconds {
             try store.write("store the semantic space in") { transaction in
                 var space: SemanticIndex?
                 computeSeconds = try Measure.seconds { space = try SemanticIndex.compute(transaction.reader, rank: rank) }
                 try space?.write(to: transaction)
-                try transaction.setIndexMeta([IndexFormat.MetaKey.semanticRank: String(rank)])
             }
         }
         let afterSemantic = try checkpointedSize(store)
