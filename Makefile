@@ -47,9 +47,11 @@ run: build
 	$(EVIDENCE) stats
 	$(EVIDENCE) serve
 
+# The command-line tests run the debug build, where encoding a corpus would take minutes: they run with the
+# encoder off (EVIDENCE_ENCODER=off); the encoder has its own tests, and RecommenderTests use it in process.
 test: test-deps model
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-xctest
+	EVIDENCE_ENCODER=off $(SWIFT) test --skip-build --disable-xctest
 
 # Benchmarks live in their own package (Benchmarks/), built in release, never by `make test`.
 # BENCH_FLAGS=--peers adds the Python peers (tantivy, bm25s, scikit-learn) through shared/tools/peer_scale.py.

@@ -59,7 +59,7 @@ let package = Package(
         // Layer 3: the lexical index: format, build, incremental update, weighting.
         .target(
             name: "Indexing",
-            dependencies: ["EvidenceCore", "Analysis", "Store", "Ranking"],
+            dependencies: ["EvidenceCore", "Analysis", "Store", "Ranking", "Embedding"],
             swiftSettings: strictSettings
         ),
         // Layer 1: BLAS and LAPACK from Debian (OpenBLAS, or the reference libraries).
@@ -80,13 +80,13 @@ let package = Package(
         // Layer 3½: searching: one Searcher per index version, scoring, fusion, filters before top-k.
         .target(
             name: "Search",
-            dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "Ranking"],
+            dependencies: ["EvidenceCore", "Analysis", "Store", "Indexing", "Ranking", "Embedding"],
             swiftSettings: strictSettings
         ),
         // Layer 4: the only door both front ends use: a search request in, explained evidence out.
         .target(
             name: "Recommender",
-            dependencies: ["EvidenceCore", "Store", "Analysis", "Indexing", "Ingest", "Search", "Evaluation"],
+            dependencies: ["EvidenceCore", "Store", "Analysis", "Indexing", "Ingest", "Search", "Evaluation", "Embedding"],
             swiftSettings: strictSettings
         ),
         // Layer 5: the local web page and JSON API (the only Hummingbird and Mustache user).
@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "EvidenceCLI",
             dependencies: [
-                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Evaluation", "Recommender", "WebFrontEnd",
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Evaluation", "Recommender", "WebFrontEnd", "Embedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "RecommenderTests",
             dependencies: [
-                "EvidenceCore", "Store", "Indexing", "Recommender", "EvidenceTestSupport",
+                "EvidenceCore", "Store", "Indexing", "Recommender", "Embedding", "EvidenceTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),  // only to break the index on purpose
             ],
             swiftSettings: strictSettings

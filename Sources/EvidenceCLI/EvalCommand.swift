@@ -32,7 +32,7 @@ struct EvalCommand: ParsableCommand {
     var documents: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "A configuration to evaluate, repeatable: SCHEME[+lsa[:WEIGHT][@RANK]][+rocchio[:BETA][@DOCS]], SCHEME being bm25[:k1,b], lnc.ltc or pivoted[:slope]. Default: the default configuration (bm25+lsa:0.2@100+rocchio:0.5@5) and plain bm25.",
+        "A configuration to evaluate, repeatable: SCHEME[+lsa[:WEIGHT][@RANK]][+rocchio[:BETA][@DOCS]][+encoder[:WEIGHT]], SCHEME being bm25[:k1,b], lnc.ltc or pivoted[:slope]. Default: the default configuration (bm25+lsa:0.2@100+rocchio:0.5@5+encoder:0.5; the encoder only when its model is installed) and plain bm25.",
         valueName: "config"))
     var config: [String] = []
 
@@ -44,6 +44,9 @@ struct EvalCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
+
+    @Flag(name: .customLong("no-encoder"), help: "Leave the sentence encoder out, even when its model is installed (configurations then rank without it).")
+    var noEncoder = false
 
     func validate() throws {
         if cases == (folder != nil) { throw ValidationError("give a collection folder, or --cases (not both)") }
@@ -72,7 +75,8 @@ struct EvalCommand: ParsableCommand {
                 Terminal.standardError("Left out \(loaded.errors.count) document\(loaded.errors.count == 1 ? "" : "s") that could not be read (first: \(first)).\n")
             }
             let progress = ProgressBar("Evaluating")
-            let results = try CollectionEvaluator(collection: collection, documents: loaded.records).evaluate(configurations) { done, total in
+            let encoder = noEncoder ? nil : EncoderLoader().encoder
+            let results = try CollectionEvaluator(collection: collection, documents: loaded.records, encoder: encoder).evaluate(configurations) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()

@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import Indexing
 internal import Store
+internal import Recommender
 
 /// `evidence index build|check|status`: the search index.
 struct IndexCommand: ParsableCommand {
@@ -28,11 +29,15 @@ struct IndexCommand: ParsableCommand {
         @Flag(name: .customLong("if-stale"), help: "Build only when the index is missing or out of date.")
         var ifStale = false
 
+        @Flag(name: .customLong("no-encoder"), help: "Leave out the sentence encoder's passage vectors, even when its model is installed.")
+        var noEncoder = false
+
         func run() throws {
             try reportingFailures {
                 let store = try database.open()
                 if ifStale, try store.read({ try IndexStatus.read($0, analyzer: .standard) }).state == .current {
                     print("The search index is up to date; nothing to do (--if-stale).")
+                    try encodePassages(store)
                     return
                 }
                 let bar = ProgressBar("Indexing")
@@ -44,7 +49,25 @@ struct IndexCommand: ParsableCommand {
                 }
                 bar.finish()
                 print("Indexed \(report.documents) records: \(report.terms) terms, \(report.postings) postings, in \(String(format: "%.2f", report.seconds)) s.")
+                try encodePassages(store)
             }
+        }
+
+        /// Brings the sentence encoder's passage vectors up to date (only new or changed records are
+        /// encoded), or says why the encoder is not used.
+        private func encodePassages(_ store: EvidenceStore) throws {
+            guard !noEncoder else { return }
+            let loader = EncoderLoader()
+            guard let encoder = loader.encoder else {
+                print("Matching by meaning is off: \(loader.status).")
+                return
+            }
+            let bar = ProgressBar("Encoding passages")
+            let report = try PassageVectors(encoder: encoder).refresh(store) { bar.update($0, of: $1) }
+            bar.finish()
+            guard report.encoded > 0 else { return }
+            print("Encoded \(report.passages) passages of \(report.encoded) records for matching by meaning in \(String(format: "%.1f", report.seconds)) s"
+                  + " (\(String(format: "%.1f", Double(report.passages) / max(report.seconds, 0.001))) passages a second); \(report.kept) records unchanged.")
         }
     }
 

@@ -39,7 +39,7 @@ struct SearchCommand: ParsableCommand {
             do { try request.validate() } catch {
                 throw CLIFailure("\(error)" + (words.isEmpty && file == nil ? " (give it as an argument, with --file, or on standard input)" : ""), status: .invalidInput)
             }
-            let response = try Recommender(store: try database.open()).recommend(request)
+            let response = try Recommender(store: try database.open(), encoders: EncoderLoader()).recommend(request)
             if json {
                 printEncoded(response)
                 return

@@ -54,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.standardError("evidence: error: \(failure.message)\n")
             throw ExitCode(failure.status.rawValue)
         }
-        let recommender = Recommender(store: store)
+        let recommender = Recommender(store: store, encoders: EncoderLoader())
         let health = try recommender.health()
         if let problem = health.index.problem {
             Terminal.standardError("evidence: error: \(problem)\n")
@@ -68,6 +68,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server = try EvidenceServer(recommender: recommender)
         let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         FileHandle.standardOutput.write(Data("EvidenceEngine is serving \(health.index.documents) records at \(address) (Ctrl-C to stop)\n".utf8))
+        let meaning = health.encoder.passages > 0 ? "on, \(health.encoder.passages) passages; \(health.encoder.status)" : "off (\(health.encoder.status)); `evidence index build` adds it once the model is installed"
+        FileHandle.standardOutput.write(Data("Matching by meaning: \(meaning).\n".utf8))
         if accessToken != nil {
             FileHandle.standardOutput.write(Data("Every request needs the access token: open \(address)?token=… once in the browser, or send Authorization: Bearer ….\n".utf8))
         }

@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import EvidenceCore
 internal import Store
+internal import Recommender
 
 /// `evidence stats`: what the database holds.
 struct StatsCommand: ParsableCommand {
@@ -18,6 +19,7 @@ struct StatsCommand: ParsableCommand {
             if json { printEncoded(stats); return }
             print("Database: \(stats.databasePath) (\(Self.size(stats.databaseBytes)))")
             print("Records:  \(stats.records)\(stats.sourcesDisagree > 0 ? " (\(stats.sourcesDisagree) where sources disagree)" : "")")
+            print("Meaning:  \(EncoderLoader().status)")
             Self.table("By kind", EvidenceKind.allCases.map { ($0.label, stats.byKind[$0.rawValue] ?? 0) })
             Self.table("By strongest evidence", EvidenceStrength.allCases.map { ($0.label, stats.byStrongestEvidence[$0.rawValue] ?? 0) })
             Self.table("By topic", Topic.allCases.map { ($0.label, stats.byTopic[$0.rawValue] ?? 0) })

@@ -4,6 +4,7 @@ internal import Store
 internal import Indexing
 public import Search
 public import Evaluation
+public import Embedding
 
 /// Measures ranking configurations on a test collection: indexes its documents in a throwaway database
 /// (deleted afterwards), ranks every query with each configuration and scores the runs against the
@@ -25,10 +26,14 @@ public struct CollectionEvaluator {
 
     public let collection: TestCollection
     public let documents: [EvidenceRecord]
+    /// When given, configurations with an encoder weight also match by meaning: the documents' passages
+    /// and every query are encoded (a minute or so per thousand documents on two cores).
+    public let encoder: SentenceEncoder?
 
-    public init(collection: TestCollection, documents: [EvidenceRecord]) {
+    public init(collection: TestCollection, documents: [EvidenceRecord], encoder: SentenceEncoder? = nil) {
         self.collection = collection
         self.documents = documents
+        self.encoder = encoder
     }
 
     /// One result per configuration, in the order given; `progress(done, total)` after each.
@@ -38,6 +43,11 @@ public struct CollectionEvaluator {
         let store = try EvidenceStore(path: workspace + "/eval.sqlite")
         _ = try CorpusWriter(store: store).upsert(documents)
         _ = try IndexBuilder().build(store)
+        var meanings: [String: [Float]] = [:]
+        if let encoder, configurations.contains(where: { $0.encoderWeight > 0 }) {
+            try PassageVectors(encoder: encoder).refresh(store)
+            meanings = Dictionary(uniqueKeysWithValues: zip(collection.queries.map(\.id), encoder.encode(collection.queries.map(\.text))))
+        }
 
         var results: [Result] = []
         for configuration in configurations {
@@ -46,7 +56,7 @@ public struct CollectionEvaluator {
                 let scorer = try HybridScorer(reader: reader, configuration: configuration)
                 var rankings: [String: [(document: String, score: Double)]] = [:]
                 for query in collection.queries {
-                    rankings[query.id] = try scorer.rank(query.text, k: Self.depth).map { ($0.recordId, $0.score) }
+                    rankings[query.id] = try scorer.rank(query.text, meaning: meanings[query.id], k: Self.depth).map { ($0.recordId, $0.score) }
                 }
                 return rankings
             }

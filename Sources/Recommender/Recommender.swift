@@ -18,13 +18,16 @@ public import Search
 public struct Recommender: Sendable {
     public let store: EvidenceStore
     public let configuration: RankingConfiguration
+    /// The sentence encoder, loaded when a search first needs it (the index holds passage vectors).
+    public let encoders: EncoderLoader
     /// Shared by every copy of this recommender.
     private let indexReader = IndexReader()
     private let snippets = SnippetPicker()
 
-    public init(store: EvidenceStore, configuration: RankingConfiguration = RankingConfiguration()) {
+    public init(store: EvidenceStore, configuration: RankingConfiguration = RankingConfiguration(), encoders: EncoderLoader = .disabled) {
         self.store = store
         self.configuration = configuration
+        self.encoders = encoders
     }
 
     // MARK: - Searching
@@ -49,8 +52,9 @@ public struct Recommender: Sendable {
         var cache = TermCache()
         let tokens = searcher.analyzer.analyze(request.description, cache: &cache)
         let mask = try searcher.mask(for: request.filter, reader: reader)
-        let hits = try searcher.scorer(reader, configuration: configuration)
-            .rank(terms: tokens.map(\.term), k: request.k, allowed: mask, explain: request.explain, matches: true)
+        let scorer = searcher.scorer(reader, configuration: configuration)
+        let meaning = scorer.usesPassages ? encoders.encoder?.encode(request.description) : nil
+        let hits = try scorer.rank(terms: tokens.map(\.term), meaning: meaning, k: request.k, allowed: mask, explain: request.explain, matches: true)
 
         let records = Dictionary(try reader.records(ids: hits.map(\.recordId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let related = try relatedRecords(of: hits.map(\.docNumber), reader: reader)
@@ -101,10 +105,12 @@ public struct Recommender: Sendable {
         try Self.mapping {
             try store.read { reader in
                 let status = try IndexStatus.read(reader, analyzer: indexReader.analyzer)
+                let passages = status.state == .current ? try indexReader.searcher(reader).passageCount : 0
                 return Health(
                     status: status.state == .current ? "ok" : "index not ready", records: try reader.recordCount(),
                     index: Health.Index(state: "\(status.state)", documents: status.documentCount, builtAt: status.builtAt,
-                                        updatedAt: status.updatedAt, problem: status.problem?.description))
+                                        updatedAt: status.updatedAt, problem: status.problem?.description),
+                    encoder: Health.Encoder(status: encoders.status, passages: passages))
             }
         }
     }

@@ -15,24 +15,30 @@ public struct RankingConfiguration: Sendable, Hashable {
     /// mean vector of the first pass's top `feedbackDocuments` records, q' = q + β·mean; 0 turns it off.
     public var feedbackDocuments: Int
     public var feedbackWeight: Double
+    /// e in final = (1 − e)·z_fused + e·z_meaning, where z_meaning is the sentence encoder's best-passage
+    /// cosine standardised over all records; 0 turns it off. Used only when a query vector is given and
+    /// the index holds passage vectors.
+    public var encoderWeight: Double
 
     public init(scheme: WeightingScheme = .standardBM25, semanticWeight: Double = 0.2, semanticRank: Int = SemanticIndex.defaultRank,
-                feedbackDocuments: Int = 5, feedbackWeight: Double = 0.5) {
+                feedbackDocuments: Int = 5, feedbackWeight: Double = 0.5, encoderWeight: Double = 0.5) {
         self.scheme = scheme
         self.semanticWeight = semanticWeight
         self.semanticRank = semanticRank
         self.feedbackDocuments = feedbackDocuments
         self.feedbackWeight = feedbackWeight
+        self.encoderWeight = encoderWeight
     }
 
-    public static let lexicalOnly = RankingConfiguration(semanticWeight: 0, feedbackDocuments: 0)
+    public static let lexicalOnly = RankingConfiguration(semanticWeight: 0, feedbackDocuments: 0, encoderWeight: 0)
 
-    /// Reads `SCHEME[+lsa[:WEIGHT][@RANK]][+rocchio[:BETA][@DOCS]]`, e.g. "bm25", "bm25+lsa",
-    /// "bm25+lsa:0.3@150", "pivoted:0.2+lsa+rocchio:0.5@10". Unset parts take the defaults.
+    /// Reads `SCHEME[+lsa[:WEIGHT][@RANK]][+rocchio[:BETA][@DOCS]][+encoder[:WEIGHT]]`, e.g. "bm25",
+    /// "bm25+lsa", "bm25+lsa:0.3@150", "pivoted:0.2+lsa+rocchio:0.5@10", "bm25+lsa+rocchio+encoder:0.5".
+    /// Unset parts take the defaults.
     public init?(name: String) {
         let parts = name.lowercased().split(separator: "+").map(String.init)
         guard let first = parts.first, let scheme = WeightingScheme(name: first) else { return nil }
-        self.init(scheme: scheme, semanticWeight: 0, feedbackDocuments: 0)
+        self.init(scheme: scheme, semanticWeight: 0, feedbackDocuments: 0, encoderWeight: 0)
         for part in parts.dropFirst() {
             let (head, rest) = part.firstIndex(where: { $0 == ":" || $0 == "@" }).map { (String(part[..<$0]), String(part[$0...])) } ?? (part, "")
             let value = rest.hasPrefix(":") ? Double(rest.dropFirst().prefix { $0 != "@" }) : nil
@@ -41,6 +47,8 @@ public struct RankingConfiguration: Sendable, Hashable {
             case "lsa":
                 semanticWeight = value ?? RankingConfiguration().semanticWeight
                 if let count { semanticRank = count }
+            case "encoder", "minilm":
+                encoderWeight = value ?? RankingConfiguration().encoderWeight
             case "rocchio", "prf":
                 feedbackWeight = value ?? RankingConfiguration().feedbackWeight
                 feedbackDocuments = count ?? RankingConfiguration().feedbackDocuments
@@ -54,6 +62,7 @@ public struct RankingConfiguration: Sendable, Hashable {
         var text = scheme.name
         if semanticWeight > 0 { text += " + LSA \(semanticRank) (w \(semanticWeight))" }
         if feedbackDocuments > 0 { text += " + Rocchio (\(feedbackDocuments) docs, β \(feedbackWeight))" }
+        if encoderWeight > 0 { text += " + encoder (e \(encoderWeight))" }
         return text
     }
 }

@@ -17,6 +17,8 @@ public final class Searcher: @unchecked Sendable {
     let table: DocumentTable
     /// The stored LSA space, or nil when the index has none.
     public let semantic: SemanticIndex?
+    /// The sentence encoder's passage vectors, or nil when none are stored.
+    let passages: PassageMatrix?
     private let termRows = TermRowCache()
 
     /// Masks of the most recent filters, at most `maskCapacity`.
@@ -29,13 +31,17 @@ public final class Searcher: @unchecked Sendable {
         self.analyzer = analyzer
         table = try DocumentTable.load(reader)
         semantic = try SemanticIndex.load(reader)
+        passages = try PassageMatrix.load(reader, docNumbers: table.docNumbers)
     }
+
+    /// How many passages the sentence encoder's vectors cover (0 when none are stored).
+    public var passageCount: Int { passages?.documents.count ?? 0 }
 
     /// A scorer for one search in `reader`'s snapshot (which must see this searcher's version). The LSA
     /// side uses the stored space, whatever rank `configuration` names. O(1).
     public func scorer(_ reader: StoreReader, configuration: RankingConfiguration = RankingConfiguration()) -> HybridScorer {
         let lexical = LexicalScorer(reader: reader, table: table, termRows: termRows, scheme: configuration.scheme, analyzer: analyzer)
-        return HybridScorer(lexical: lexical, semantic: semantic, configuration: configuration)
+        return HybridScorer(lexical: lexical, semantic: semantic, passages: passages, configuration: configuration)
     }
 
     /// The documents `filter` allows, or nil when it allows every record. One SQL query the first time a

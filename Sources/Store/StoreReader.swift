@@ -104,6 +104,23 @@ public struct StoreReader {
         return result
     }
 
+    /// For each record with stored passage vectors: the model and the content hash they were made from.
+    public func passageVectorStamps() throws -> [String: (model: String, contentHash: String)] {
+        var stamps: [String: (model: String, contentHash: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT recordId, model, contentHash FROM recordPassageVectors") { stamps[row[0]] = (row[1], row[2]) }
+        return stamps
+    }
+
+    /// Every record's passage vectors made by `model`, in record id order, one row per passage.
+    public func passageVectors(model: String) throws -> [(recordId: String, passages: Int, vectors: [Float])] {
+        var result: [(recordId: String, passages: Int, vectors: [Float])] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT recordId, passages, vectors FROM recordPassageVectors WHERE model = ? ORDER BY recordId", arguments: [model])
+        while let row = try cursor.next() {
+            result.append((row[0], row[1], FloatBlob.floats((row[2] as DatabaseValue).storage.blobBytes)))
+        }
+        return result
+    }
+
     public func indexTermCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indexTerm") ?? 0 }
 
     static func document(_ row: Row) -> IndexDocumentRow {

@@ -127,6 +127,17 @@ enum StoreSchema {
                 t.primaryKey(["recordId", "position"])
             }
         }
+        migrator.registerMigration("v5-passage-vectors") { db in
+            // Each record's passages as the sentence encoder sees them (format owned by the Indexing module):
+            // kept across index rebuilds, and reused while the record's content and the model are unchanged.
+            try db.create(table: "recordPassageVectors", options: .withoutRowID) { t in
+                t.primaryKey("recordId", .text).references("record", onDelete: .cascade)
+                t.column("model", .text).notNull()
+                t.column("contentHash", .text).notNull()
+                t.column("passages", .integer).notNull()
+                t.column("vectors", .blob).notNull()
+            }
+        }
         return migrator
     }
 

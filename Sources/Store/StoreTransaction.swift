@@ -120,6 +120,12 @@ public struct StoreTransaction {
         }
     }
 
+    /// Stores a record's passage vectors (`passages` rows of equal length, packed), replacing earlier ones.
+    package func putPassageVectors(recordId: String, model: String, contentHash: String, passages: Int, vectors: [Float]) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO recordPassageVectors (recordId, model, contentHash, passages, vectors) VALUES (?,?,?,?,?)")
+            .execute(arguments: [recordId, model, contentHash, passages, FloatBlob.data(vectors)])
+    }
+
     /// The largest document number in use (0 when the index is empty).
     package func maximumDocNumber() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT MAX(docNumber) FROM indexDocument") ?? 0
