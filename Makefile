@@ -41,14 +41,14 @@ build: deps
 
 # Loads Corpus/ into the default database if it is empty, builds the search index if it is not
 # current, shows what the database holds, then serves the search page on http://127.0.0.1:8080/.
-run: build
+run: build model
 	$(EVIDENCE) import --if-empty Corpus/
 	$(EVIDENCE) index build --if-stale
 	$(EVIDENCE) stats
 	$(EVIDENCE) serve
 
-# The command-line tests run the debug build, where encoding a corpus would take minutes: they run with the
-# encoder off (EVIDENCE_ENCODER=off); the encoder has its own tests, and RecommenderTests use it in process.
+# The command-line tests run the debug build, where encoding a corpus would take minutes, so the commands they
+# start run with the encoder off (EvidenceTestSupport's CommandRunner also sets this for a plain `swift test`).
 test: test-deps model
 	$(SWIFT) build --build-tests
 	EVIDENCE_ENCODER=off $(SWIFT) test --skip-build --disable-xctest

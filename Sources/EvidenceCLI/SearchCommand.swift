@@ -45,7 +45,14 @@ struct SearchCommand: ParsableCommand {
                 return
             }
             let results = response.results
+            if let message = response.reading.message {
+                print(message)
+                return
+            }
             guard !results.isEmpty else { print("No evidence matched. Try other words, or fewer filters."); return }
+            let reading = [response.reading.ages.isEmpty ? nil : "ages " + response.reading.ages.map { $0.label.lowercased() }.joined(separator: ", "),
+                           response.reading.context.isEmpty ? nil : "context " + response.reading.context.joined(separator: "; ")].compactMap { $0 }
+            if !reading.isEmpty { print("Read as: " + reading.joined(separator: "; ") + ".") }
             let titleWidth = max(Terminal.width - 62, 24)
             print("  # " + Terminal.pad("KIND", 19) + " " + Terminal.pad("EVIDENCE", 28) + " YEAR TITLE")
             for result in results {

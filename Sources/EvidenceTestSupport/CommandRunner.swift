@@ -8,8 +8,12 @@ public enum CommandRunner {
         public var standardError: String
     }
 
-    /// The `evidence` binary built beside the test bundle (`swift build --build-tests` builds both).
+    /// The `evidence` binary built beside the test bundle (`swift build --build-tests` builds both). Finding
+    /// it also turns the sentence encoder off for every command the tests start (`EVIDENCE_ENCODER=off`,
+    /// unless set already): the tests run a debug build, where encoding a corpus would take minutes; the
+    /// encoder has tests of its own and is used in process by RecommenderTests.
     public static let executable: String = {
+        setenv("EVIDENCE_ENCODER", "off", 0)
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
             Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),

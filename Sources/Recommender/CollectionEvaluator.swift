@@ -56,7 +56,8 @@ public struct CollectionEvaluator {
                 let scorer = try HybridScorer(reader: reader, configuration: configuration)
                 var rankings: [String: [(document: String, score: Double)]] = [:]
                 for query in collection.queries {
-                    rankings[query.id] = try scorer.rank(query.text, meaning: meanings[query.id], k: Self.depth).map { ($0.recordId, $0.score) }
+                    let terms = CaseReader.contentTerms(scorer.lexical.analyzer.analyze(query.text))
+                    rankings[query.id] = try scorer.rank(terms: terms, meaning: meanings[query.id], k: Self.depth).map { ($0.recordId, $0.score) }
                 }
                 return rankings
             }

@@ -51,10 +51,14 @@ public struct Recommender: Sendable {
         let searcher = try indexReader.searcher(reader)
         var cache = TermCache()
         let tokens = searcher.analyzer.analyze(request.description, cache: &cache)
+        let terms = CaseReader.contentTerms(tokens)
+        let reading = CaseReader.read(request.description, tokens: tokens, known: try searcher.knownTerms(terms, reader: reader),
+                                      indexedRecords: searcher.documentCount)
+        guard reading.understood else { return SearchResponse(results: [], reading: reading) }
         let mask = try searcher.mask(for: request.filter, reader: reader)
         let scorer = searcher.scorer(reader, configuration: configuration)
         let meaning = scorer.usesPassages ? encoders.encoder?.encode(request.description) : nil
-        let hits = try scorer.rank(terms: tokens.map(\.term), meaning: meaning, k: request.k, allowed: mask, explain: request.explain, matches: true)
+        let hits = try scorer.rank(terms: terms, meaning: meaning, k: request.k, allowed: mask, explain: request.explain, matches: true)
 
         let records = Dictionary(try reader.records(ids: hits.map(\.recordId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let related = try relatedRecords(of: hits.map(\.docNumber), reader: reader)
@@ -68,7 +72,7 @@ public struct Recommender: Sendable {
                 snippet: snippets.pick(record, shared: hit.matchedTerms, version: searcher.version, analyzer: searcher.analyzer, cache: &cache),
                 related: related[hit.docNumber] ?? [], explanation: hit.explanation))
         }
-        return SearchResponse(results: results)
+        return SearchResponse(results: results, reading: reading)
     }
 
     // MARK: - Records

@@ -1,4 +1,4 @@
-public import Store
+internal import Store
 internal import Indexing
 internal import Ranking
 

@@ -34,6 +34,9 @@ public final class Searcher: @unchecked Sendable {
         passages = try PassageMatrix.load(reader, docNumbers: table.docNumbers)
     }
 
+    /// How many records the index holds.
+    public var documentCount: Int { table.statistics.documentCount }
+
     /// How many passages the sentence encoder's vectors cover (0 when none are stored).
     public var passageCount: Int { passages?.documents.count ?? 0 }
 
@@ -58,6 +61,11 @@ public final class Searcher: @unchecked Sendable {
         if masks.count >= Self.maskCapacity { masks.removeAll(keepingCapacity: true) }
         masks[filter] = mask
         return mask
+    }
+
+    /// Those of `terms` that occur in the index (each term row read once per version). O(terms).
+    public func knownTerms(_ terms: [String], reader: StoreReader) throws -> Set<String> {
+        Set(try termRows.rows(Array(Set(terms)), reader: reader).map(\.term))
     }
 
     /// The record id of a document number ("" for a number no longer in use or out of range).

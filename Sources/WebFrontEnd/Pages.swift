@@ -30,7 +30,7 @@ struct Pages: Sendable {
     }
 
     /// The search page, empty or with results.
-    func search(options: SearchOptions?, results: [Recommendation]?, error: String? = nil) -> String {
+    func search(options: SearchOptions?, results: [Recommendation]?, reading: CaseReading? = nil, error: String? = nil) -> String {
         var values: [String: Any] = [
             "description": options?.description ?? "",
             "kinds": Self.choices(EvidenceKind.allCases.filter { $0 != .unclassified }, selected: options?.filter.kinds ?? []),
@@ -47,9 +47,10 @@ struct Pages: Sendable {
             values["ids"] = results.map(\.record.id).joined(separator: ",")
             let families = Dictionary(grouping: results, by: { $0.record.kind.family })
             let present = EvidenceKind.Family.allCases.filter { families[$0] != nil }
-            values["summary"] = results.isEmpty
+            if let reading { values["reading"] = Self.describe(reading) }
+            values["summary"] = reading?.message ?? (results.isEmpty
                 ? "No evidence matched. Try other words, or fewer filters."
-                : "\(results.count) results: " + present.map { "\(families[$0]!.count) \(Self.familyLabel($0).lowercased())" }.joined(separator: ", ") + "."
+                : "\(results.count) \(results.count == 1 ? "result" : "results"): " + present.map { "\(families[$0]!.count) \(Self.familyLabel($0).lowercased())" }.joined(separator: ", ") + ".")
             values["groups"] = present.map { family -> [String: Any] in
                 ["key": family.rawValue, "label": Self.familyLabel(family), "count": families[family]!.count, "items": families[family]!.map(Self.card)]
             }
@@ -83,6 +84,7 @@ struct Pages: Sendable {
             "rank": result.rank, "id": record.id, "title": record.title, "kind": record.kind.label,
             "familyKey": record.kind.family.rawValue, "badge": record.badge, "badgeMeaning": badgeMeaning(record),
             "ukTested": record.ukTested == .yes, "year": record.year.map(String.init) ?? "", "by": byline(record),
+            "ages": record.ageGroups.map { $0.label }.joined(separator: ", "),
             "disagree": record.sourcesDisagree, "disagreeDetails": disagreement(record),
             "summary": record.summary, "practice": record.practiceImplications,
             "snippet": result.snippet.parts.map { ["text": $0.text, "highlighted": $0.highlighted] },
@@ -90,6 +92,14 @@ struct Pages: Sendable {
             "hasRelated": !result.related.isEmpty,
             "related": result.related.enumerated().map { ["id": $1.id, "title": $1.title, "last": $0 == result.related.count - 1] },
         ]
+    }
+
+    /// The reading in one line: ages, then procedure words read as context; empty when there is neither.
+    static func describe(_ reading: CaseReading) -> String {
+        var parts: [String] = []
+        if !reading.ages.isEmpty { parts.append("ages " + reading.ages.map { $0.label.lowercased() }.joined(separator: ", ")) }
+        if !reading.context.isEmpty { parts.append("context " + reading.context.joined(separator: "; ")) }
+        return parts.isEmpty ? "" : parts.joined(separator: "; ") + "."
     }
 
     static func familyLabel(_ family: EvidenceKind.Family) -> String {

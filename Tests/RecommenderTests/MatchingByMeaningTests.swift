@@ -54,6 +54,16 @@ struct MatchingByMeaningTests {
         #expect(afterChange.encoded == 1)
     }
 
+    @Test func anIncrementalImportEncodesWhatItAdds() throws {
+        let encoder = try #require(EncoderLoader(environment: [:]).encoder)
+        let store = try indexedStore(encoder: encoder)
+        let added = EvidenceRecord(id: "young-carers", title: "Young carers", kind: .statistics,
+                                   summary: "Children who look after a parent with an illness or disability.", topics: [.parentalMentalHealth], ageGroups: [.adolescent])
+        _ = try CorpusWriter(store: store, encoder: encoder).upsert([added])
+        let afterImport = try PassageVectors(encoder: encoder).refresh(store)
+        #expect(afterImport.encoded == 0 && afterImport.kept == Self.records.count + 1)
+    }
+
     @Test func withoutTheModelSearchesStillAnswerAndSaySo() throws {
         let loader = EncoderLoader(location: ModelLocation(directory: Self.folder.file("no-model-here").asFileURL), environment: [:])
         let store = try indexedStore(encoder: try #require(EncoderLoader(environment: [:]).encoder))
