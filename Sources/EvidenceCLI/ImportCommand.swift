@@ -4,6 +4,7 @@ internal import EvidenceCore
 internal import Ingest
 internal import Indexing
 internal import Store
+internal import Recommender
 
 /// `evidence import PATH…`: reads evidence files and folders and upserts them by id, all or nothing.
 struct ImportCommand: ParsableCommand {
@@ -54,7 +55,9 @@ struct ImportCommand: ParsableCommand {
                 let store = try database.open(create: true)
                 let writing = ProgressBar("Writing")
                 let records = loaded.records
-                let result = try CorpusWriter(store: store).upsert(records) { writing.update($0, of: $1) }
+                let encoders = EncoderLoader()
+                let encoder = encoders.isPresent ? encoders.encoder : nil
+                let result = try CorpusWriter(store: store, encoder: encoder).upsert(records) { writing.update($0, of: $1) }
                 writing.finish()
                 summary = EvidenceStore.UpsertSummary(result.changes)
                 indexUpdated = result.indexUpdated

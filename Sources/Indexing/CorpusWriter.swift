@@ -1,18 +1,22 @@
 public import EvidenceCore
 public import Store
 public import Analysis
+public import Embedding
 
 /// The one way to change the records from outside this package: each change and the index update that
 /// keeps the index in step land in one transaction, so no caller can leave a current index behind its
 /// records. An index that was already missing or stale is left to the next `evidence index build` (and
-/// `indexUpdated` says so).
+/// `indexUpdated` says so). With an encoder, the passages of added and changed records are encoded right
+/// after, so an incremental import matches by meaning as a rebuild would.
 public struct CorpusWriter: Sendable {
     public let store: EvidenceStore
     public let analyzer: Analyzer
+    public let encoder: SentenceEncoder?
 
-    public init(store: EvidenceStore, analyzer: Analyzer = .standard) {
+    public init(store: EvidenceStore, analyzer: Analyzer = .standard, encoder: SentenceEncoder? = nil) {
         self.store = store
         self.analyzer = analyzer
+        self.encoder = encoder
     }
 
     /// What a write did.
@@ -36,6 +40,9 @@ public struct CorpusWriter: Sendable {
     private func write(_ change: @escaping (StoreTransaction) throws -> StoreTransaction.RecordChanges) throws -> Outcome {
         let updater = IndexUpdater(analyzer: analyzer)
         let result = try store.write { transaction in try updater.write(transaction, change) }
+        if let encoder, result.indexUpdated, !result.changes.isEmpty {
+            try PassageVectors(encoder: encoder).refresh(store)
+        }
         return Outcome(changes: result.changes, indexUpdated: result.indexUpdated)
     }
 }

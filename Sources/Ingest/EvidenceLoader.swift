@@ -6,8 +6,10 @@ public import EvidenceCore
 ///
 /// Folders are walked recursively in name order. Files with an unknown extension, hidden files, Markdown
 /// without front matter (documentation such as a README) and test collections (folders holding
-/// `qrels.tsv` or `queries.jsonl`) are skipped and listed in `skipped`. Ids must be unique across the whole load.
-/// Complexity: O(total size of the files).
+/// `qrels.tsv` or `queries.jsonl`) are skipped and listed in `skipped`. Symbolic links are followed, but
+/// each real folder and file (every link resolved) is read once, so a link back up the tree cannot make
+/// the walk go on for ever; the links passed over are listed in `skipped`. Ids must be unique across the
+/// whole load. Complexity: O(total size of the files).
 public struct EvidenceLoader: Sendable {
     public struct Result: Sendable {
         /// The records that passed every check, in file order.
@@ -29,8 +31,9 @@ public struct EvidenceLoader: Sendable {
     public func load(paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
         var result = Result()
         var files: [(path: String, format: RecordFormat, fromFolder: Bool)] = []
+        var visited = Set<String>()
         for path in paths {
-            collect(path, into: &files, result: &result)
+            collect(path, into: &files, visited: &visited, result: &result)
         }
         var firstSeen: [String: (file: String, line: Int?)] = [:]
         for (index, entry) in files.enumerated() {
@@ -40,7 +43,7 @@ public struct EvidenceLoader: Sendable {
         return result
     }
 
-    private func collect(_ path: String, into files: inout [(path: String, format: RecordFormat, fromFolder: Bool)], result: inout Result) {
+    private func collect(_ path: String, into files: inout [(path: String, format: RecordFormat, fromFolder: Bool)], visited: inout Set<String>, result: inout Result) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             result.diagnostics.append(IngestDiagnostic(.error, file: path, message: "no such file or folder"))
@@ -52,17 +55,19 @@ public struct EvidenceLoader: Sendable {
                 result.diagnostics.append(IngestDiagnostic(.error, file: path, message: "cannot tell the format from the extension '.\(ext)' (expected \(RecordFormat.extensionList))"))
                 return
             }
-            files.append((path, format, false))
+            if Self.firstVisit(path, &visited, result: &result) { files.append((path, format, false)) }
             return
         }
+        guard Self.firstVisit(path, &visited, result: &result) else { return }
         let before = files.count
-        walk(folder: path, into: &files, result: &result)
+        walk(folder: path, into: &files, visited: &visited, result: &result)
         if files.count == before {
             result.diagnostics.append(IngestDiagnostic(.error, file: path, message: "the folder holds no evidence files (\(RecordFormat.extensionList))"))
         }
     }
 
-    private func walk(folder: String, into files: inout [(path: String, format: RecordFormat, fromFolder: Bool)], result: inout Result) {
+    /// Reads `folder` (already marked visited) and, depth first in name order, the folders inside it.
+    private func walk(folder: String, into files: inout [(path: String, format: RecordFormat, fromFolder: Bool)], visited: inout Set<String>, result: inout Result) {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
             result.diagnostics.append(IngestDiagnostic(.error, file: folder, message: "the folder cannot be read"))
@@ -77,13 +82,31 @@ public struct EvidenceLoader: Sendable {
             var isDirectory: ObjCBool = false
             _ = manager.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                walk(folder: path, into: &files, result: &result)
+                if Self.firstVisit(path, &visited, result: &result) { walk(folder: path, into: &files, visited: &visited, result: &result) }
             } else if let format = RecordFormat(fileExtension: (name as NSString).pathExtension) {
-                files.append((path, format, true))
+                if Self.firstVisit(path, &visited, result: &result) { files.append((path, format, true)) }
             } else {
                 result.skipped.append("\(path): not an evidence file (\(RecordFormat.extensionList))")
             }
         }
+    }
+
+    /// Marks the real path of `path` (every symbolic link resolved) as visited: true the first time,
+    /// false (noting the skip in `result`) when it was already read under this or another name.
+    private static func firstVisit(_ path: String, _ visited: inout Set<String>, result: inout Result) -> Bool {
+        let real = realPath(path) ?? path
+        guard visited.insert(real).inserted else {
+            result.skipped.append(real == path ? "\(path): already read" : "\(path): already read as \(real) (through a symbolic link)")
+            return false
+        }
+        return true
+    }
+
+    /// `path` with every symbolic link and `.` or `..` resolved (`realpath(3)`); nil when it cannot be.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func read(_ path: String, format: RecordFormat, fromFolder: Bool, into result: inout Result, firstSeen: inout [String: (file: String, line: Int?)]) {

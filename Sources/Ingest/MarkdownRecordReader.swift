@@ -5,7 +5,9 @@ internal import Yams
 /// the sections `## Summary`, `## Findings` and `## What this means for practice`.
 ///
 /// A body with no section heading is taken whole as the summary. A record with no `id` takes the file
-/// name (without `.md`) with a warning. Complexity: O(file size).
+/// name (without `.md`) with a warning, under the same rule as any id (see `RecordBuilder`). Front
+/// matter with YAML anchors or aliases is refused before it is parsed (see `FrontMatterGuard`).
+/// Complexity: O(file size).
 struct MarkdownRecordReader: RecordReader {
     /// Body section headings and the fields they fill, compared ignoring case.
     static let sections: [(heading: String, field: RecordField)] = [
@@ -28,6 +30,11 @@ struct MarkdownRecordReader: RecordReader {
         }
 
         var raw = RawRecord(file: path, line: 1)
+        // Anchors and aliases are refused before Yams sees the text: it resolves every alias, and one
+        // alias can stand for any amount of text (even as a key, which Yams hashes while parsing).
+        if let problem = FrontMatterGuard.problem(in: file.lines[1..<closing], firstLine: 2) {
+            return [.problem(problem)]
+        }
         let yaml = file.lines[1..<closing].joined(separator: "\n")
         do {
             guard let root = try Yams.compose(yaml: yaml) else {
@@ -36,9 +43,13 @@ struct MarkdownRecordReader: RecordReader {
             guard case .mapping(let mapping) = root else {
                 return [.problem(FileProblem(line: 2, "the front matter must be a list of 'field: value' lines"))]
             }
+            var budget = Self.maximumValues
             for (key, value) in mapping {
                 let line = (key.mark?.line).map { $0 + 1 }
-                raw.append(key.string ?? "\(key)", Self.fieldValue(value), line: line)
+                guard let converted = Self.fieldValue(value, budget: &budget) else {
+                    return [.problem(FileProblem(line: line, field: key.string, "the front matter holds more than \(Self.maximumValues) values; a record needs a few hundred at most"))]
+                }
+                raw.append(key.string ?? "\(key)", converted, line: line)
             }
         } catch let error as YamlError {
             return [.problem(Self.problem(from: error))]
@@ -53,18 +64,35 @@ struct MarkdownRecordReader: RecordReader {
             return [.problem(problem)]
         }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return [.record(raw, fallbackID: fileName)]
+        return [.record(raw, fallbackID: RecordBuilder.FallbackID(text: fileName, source: "the file name"))]
     }
 
+    /// The most values (texts, lists and mappings) one front matter may hold: a backstop behind
+    /// `FrontMatterGuard`, so that conversion stays bounded whatever Yams hands back.
+    static let maximumValues = 100_000
+
     /// A YAML node as a `FieldValue`: scalars keep their text, so `yes` stays "yes" and 2011 stays "2011".
-    static func fieldValue(_ node: Node) -> FieldValue {
+    /// Each value converted uses one unit of `budget`; nil once it is spent.
+    static func fieldValue(_ node: Node, budget: inout Int) -> FieldValue? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             return node.null != nil && scalar.style == .plain ? .null : .scalar(scalar.string)
         case .sequence(let sequence):
-            return .list(sequence.map(fieldValue))
+            var items: [FieldValue] = []
+            for item in sequence {
+                guard let value = fieldValue(item, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return .list(items)
         case .mapping(let mapping):
-            return .mapping(mapping.map { (key: $0.key.string ?? "\($0.key)", value: fieldValue($0.value)) })
+            var pairs: [(key: String, value: FieldValue)] = []
+            for (key, value) in mapping {
+                guard let converted = fieldValue(value, budget: &budget) else { return nil }
+                pairs.append((key.string ?? "\(key)", converted))
+            }
+            return .mapping(pairs)
         case .alias:
             return .null
         }

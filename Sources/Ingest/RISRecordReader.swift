@@ -136,7 +136,7 @@ struct RISRecordReader: RecordReader {
         }
         let surname = firstAuthor.split(separator: ",").first.map(String.init) ?? ""
         let fallback = RecordID.slug(from: [surname, year, title.split(separator: " ").prefix(6).joined(separator: " ")].joined(separator: " "))
-        outputs.append(.record(raw, fallbackID: fallback))
+        outputs.append(.record(raw, fallbackID: RecordBuilder.FallbackID(text: fallback, source: "the first author, year and title")))
         return outputs
     }
 

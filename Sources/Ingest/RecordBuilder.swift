@@ -4,6 +4,11 @@ internal import EvidenceCore
 /// Turns a `RawRecord` from any reader into an `EvidenceRecord`, checking every field and saying, in
 /// plain words with file, line and field, what is wrong or what default was taken.
 ///
+/// Every id, whether given or made from a fallback (a Markdown file's name, RIS's author, year and title),
+/// passes the one `RecordID` rule: a fallback that breaks it is made into a slug, with a warning, or
+/// refused. No text field may hold a C0 control character other than tab, line feed and carriage return
+/// (SQLite would keep only the text before a NUL while the index read all of it).
+///
 /// Required: an `id`, and a `title` or some text (`summary`, also accepted as `text` or `abstract`), so
 /// the shared test collections, some of which have empty titles or texts, import as they are. Everything
 /// else has a stated default; a missing title, text, `kind`, `year`, source (`url` or `doi`) or `topics`
@@ -15,12 +20,19 @@ struct RecordBuilder {
     /// The earliest year accepted.
     static let earliestYear = 1800
 
+    /// An id to use when a record names none, and where it came from, for messages.
+    struct FallbackID: Sendable {
+        var text: String
+        /// "the file name", "the first author, year and title".
+        var source: String
+    }
+
     /// The latest year accepted: next year, so a record "in press" still imports.
     let latestYear: Int
     /// Used when a record names no id (the file name of a Markdown record, or a slug made for RIS).
-    var fallbackID: String?
+    var fallbackID: FallbackID?
 
-    init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1, fallbackID: String? = nil) {
+    init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1, fallbackID: FallbackID? = nil) {
         self.latestYear = latestYear
         self.fallbackID = fallbackID
     }
@@ -49,9 +61,8 @@ struct RecordBuilder {
         if id.isEmpty {
             if context.refused.contains(.id) {
                 // already reported as repeated or too large
-            } else if let fallbackID, !fallbackID.isEmpty {
-                id = fallbackID
-                context.warn(.id, line: context.raw.line, "no id given; using '\(fallbackID)'")
+            } else if let fallbackID, !fallbackID.text.isEmpty {
+                id = self.id(from: fallbackID, &context)
             } else {
                 context.fail(.id, line: context.raw.line, "every record needs an id (a slug such as 'fdac-london-evaluation-2011')")
             }
@@ -135,6 +146,25 @@ struct RecordBuilder {
         )
     }
 
+    /// The id for a record that names none, under the same rule as a given id: the fallback as it is
+    /// when valid, else a slug made from it (with a warning), else "" after an error.
+    private func id(from fallback: FallbackID, _ context: inout Context) -> String {
+        if RecordID.isValid(fallback.text) {
+            context.warn(.id, line: context.raw.line, "no id given; using \(fallback.source) '\(fallback.text)'")
+            return fallback.text
+        }
+        let shown = ControlCharacters.visible(fallback.text)
+        let slug = RecordID.slug(from: fallback.text)
+        guard RecordID.isValid(slug) else {
+            context.fail(.id, line: context.raw.line,
+                         "no id given, and no valid id can be made from \(fallback.source) '\(shown)': add an 'id' (lower-case letters and digits joined by single hyphens, such as 'fdac-london-evaluation-2011')")
+            return ""
+        }
+        context.warn(.id, line: context.raw.line,
+                     "no id given, and \(fallback.source) '\(shown)' is not a valid id; using '\(slug)', made from it (add an 'id' to choose another)")
+        return slug
+    }
+
     /// "https://doi.org/10.1/x" and "doi:10.1/x" become "10.1/x".
     private func normalisedDOI(_ text: String) -> String {
         for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"] {
@@ -167,14 +197,20 @@ extension RecordBuilder {
             diagnostics.append(IngestDiagnostic(.error, file: raw.file, line: line ?? raw.line, field: name ?? field?.rawValue, message: message))
         }
 
+        /// Records a warning, unless the field was refused: its error already says what is wrong.
         mutating func warn(_ field: RecordField?, line: Int?, _ message: String, name: String? = nil) {
+            if let field, refused.contains(field) { return }
             diagnostics.append(IngestDiagnostic(.warning, file: raw.file, line: line ?? raw.line, field: name ?? field?.rawValue, message: message))
         }
 
-        /// Maps the file's names to fields; reports unknown names, repeats and oversized values.
+        /// Maps the file's names to fields; reports unknown names, repeats, oversized values and control characters.
         mutating func collectFields() -> [RecordField: RawRecord.Entry] {
             var values: [RecordField: RawRecord.Entry] = [:]
             for entry in raw.entries {
+                if let control = ControlCharacters.first(in: entry.name) {
+                    fail(nil, line: entry.line, "a field name holds \(ControlCharacters.describe(control.scalar)); \(ControlCharacters.advice)")
+                    continue
+                }
                 guard let field = RecordField(name: entry.name) else {
                     warn(nil, line: entry.line, "unknown field, ignored (known fields: \(RecordField.allCases.map(\.rawValue).joined(separator: ", ")))", name: entry.name)
                     continue
@@ -187,6 +223,13 @@ extension RecordBuilder {
                 let size = entry.value.byteCount
                 if size > RecordBuilder.maximumFieldBytes {
                     fail(field, line: entry.line, "the value is \(Self.megabytes(size)) long; the limit is \(Self.megabytes(RecordBuilder.maximumFieldBytes)) per field")
+                    refused.insert(field)
+                    continue
+                }
+                if let control = entry.value.firstControlCharacter() {
+                    fail(field, line: entry.line,
+                         "holds \(ControlCharacters.describe(control.scalar)) at character \(control.position); \(ControlCharacters.advice)",
+                         name: field.rawValue + control.path)
                     refused.insert(field)
                     continue
                 }

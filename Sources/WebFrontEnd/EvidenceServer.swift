@@ -9,8 +9,10 @@ public import Recommender
 /// Pages: `GET /` (the search form), `POST /search` (results; a POST so the description never appears in
 /// an address, a history or a log), `GET /evidence/{id}`, `GET /download?format=ris|md&ids=…`. API:
 /// `POST /api/search`, `GET /api/evidence/{id}`, `GET /api/health`. Assets from the program itself only.
-/// Every response carries `Cache-Control: no-store` and a Content-Security-Policy that allows this origin
-/// only. The log holds method, path, status and time, never a body.
+/// `HEAD` is answered wherever `GET` is. Every response carries `Cache-Control: no-store` and a
+/// Content-Security-Policy that allows this origin only. A request whose `Host` is not this server's
+/// address (or a name allowed with `allowedHosts`) gets 421 (see `AllowedHosts`). A body that cannot be
+/// read gets 400; only one over `bodyLimit` gets 413. The log holds method, path, status and time, never a body.
 public struct EvidenceServer: Sendable {
     /// The largest request body accepted, in bytes.
     public static let bodyLimit = 64 * 1024
@@ -25,32 +27,38 @@ public struct EvidenceServer: Sendable {
     }
 
     /// Serves until the process is told to stop. With `token`, every request must carry it (see
-    /// `AccessToken`). A connection that sends nothing for `idleSeconds` (a slow or stalled client) is closed.
-    public func run(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, idleSeconds: Int64 = 30, logger: Logger) async throws {
-        try await application(host: host, port: port, token: token, idleSeconds: idleSeconds, logger: logger).runService()
+    /// `AccessToken`). Requests must name `host`:`port`, a loopback name with `port`, or one of
+    /// `allowedHosts` (see `AllowedHosts`). A connection that sends nothing for `idleSeconds` (a slow or
+    /// stalled client) is closed.
+    public func run(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, allowedHosts: [String] = [], idleSeconds: Int64 = 30, logger: Logger) async throws {
+        try await application(host: host, port: port, token: token, allowedHosts: allowedHosts, idleSeconds: idleSeconds, logger: logger).runService()
     }
 
     /// The application, ready to run (or to test without a socket).
-    func application(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, idleSeconds: Int64 = 30, logger: Logger) -> some ApplicationProtocol {
+    func application(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, allowedHosts: [String] = [], idleSeconds: Int64 = 30, logger: Logger) -> some ApplicationProtocol {
         Application(
-            router: router(logger: logger, token: token),
+            router: router(logger: logger, token: token, allowedHosts: AllowedHosts(listeningOn: host, port: port, names: allowedHosts)),
             server: .http1(configuration: .init(idleTimeout: .seconds(idleSeconds))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             logger: logger)
     }
 
-    func router(logger: Logger, token: String? = nil) -> Router<BasicRequestContext> {
-        let router = Router()
+    /// The routes and middleware, for any request context (tests use their own to send requests that
+    /// no test client can, such as a body that breaks off).
+    func router<Context: RequestContext>(context: Context.Type = BasicRequestContext.self, logger: Logger, token: String? = nil, allowedHosts: AllowedHosts) -> Router<Context> {
+        let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(AccessLog(logger: logger))
+        router.middlewares.add(HeadResponses())
         router.middlewares.add(SafetyHeaders(pages: pages))
+        router.middlewares.add(HostCheck(allowed: allowedHosts))
         if let token { router.middlewares.add(AccessToken(token: token, pages: pages)) }
 
         router.get("/") { _, _ in Self.html(pages.search(options: nil, results: nil)) }
         router.post("/search") { request, _ in
-            let options = try SearchOptions(form: FormFields(try await Self.body(request)))
+            let options = try SearchOptions(form: try FormFields(try await Self.body(request)))
             do {
                 let response = try await recommender.recommend(options.request)
-                return Self.html(pages.search(options: options, results: response.results))
+                return Self.html(pages.search(options: options, results: response.results, reading: response.reading))
             } catch let error as RecommenderError {
                 guard case .invalidRequest(let detail) = error else { throw error }
                 return Self.html(pages.search(options: options, results: nil, error: WebError.sentence(detail)), status: .badRequest)
@@ -116,10 +124,21 @@ public struct EvidenceServer: Sendable {
 
     // MARK: - Responses
 
-    static func body(_ request: Request) async throws -> String {
+    /// The request's body as text: `WebError.tooLarge` (413) only when it is over `bodyLimit`; a body
+    /// that breaks off or cannot be read, or that is not UTF-8 text, is a bad request (400).
+    static func body(_ request: Request) async throws(WebError) -> String {
         let buffer: ByteBuffer
-        do { buffer = try await request.body.collect(upTo: bodyLimit) } catch { throw WebError.tooLarge }
-        return String(buffer: buffer)
+        do {
+            buffer = try await request.body.collect(upTo: bodyLimit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw .tooLarge
+        } catch {
+            throw .badRequest("the request's body could not be read: it was cut short or malformed")
+        }
+        guard let text = buffer.withUnsafeReadableBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) else {
+            throw .badRequest("the request's body is not UTF-8 text")
+        }
+        return text
     }
 
     static func response(_ text: String, contentType: String, status: HTTPResponse.Status) -> Response {

@@ -2,11 +2,14 @@
 struct FormFields {
     private(set) var values: [String: [String]] = [:]
 
-    init(_ encoded: String) {
+    /// Reads the fields; a `%XX` escape that leaves bytes which are not UTF-8 text is a bad request.
+    init(_ encoded: String) throws(WebError) {
         for pair in encoded.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = parts.first.map({ Self.decode($0) }), !name.isEmpty else { continue }
-            values[name, default: []].append(parts.count > 1 ? Self.decode(parts[1]) : "")
+            guard let first = parts.first else { continue }
+            let name = try Self.decode(first)
+            guard !name.isEmpty else { continue }
+            values[name, default: []].append(parts.count > 1 ? try Self.decode(parts[1]) : "")
         }
     }
 
@@ -16,8 +19,9 @@ struct FormFields {
         return value
     }
 
-    /// `+` is a space; `%XX` is a byte; invalid escapes are kept as written.
-    static func decode(_ text: Substring) -> String {
+    /// `+` is a space; `%XX` is a byte; invalid escapes are kept as written. Bytes that are not UTF-8
+    /// text once decoded are a bad request.
+    static func decode(_ text: Substring) throws(WebError) -> String {
         var bytes: [UInt8] = []
         var index = text.utf8.startIndex
         let utf8 = text.utf8
@@ -35,7 +39,10 @@ struct FormFields {
             }
             index = utf8.index(after: index)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            throw .badRequest("the form is not valid: a %-escape in it does not decode to UTF-8 text")
+        }
+        return decoded
     }
 }
 

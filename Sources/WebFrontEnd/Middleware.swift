@@ -65,6 +65,8 @@ struct SafetyHeaders<Context: RequestContext>: RouterMiddleware {
 
 /// When the server is reachable from other computers, every request must prove it knows the access
 /// token: `Authorization: Bearer TOKEN`, or the cookie set by opening `/?token=TOKEN` once in a browser.
+/// That link answers with a redirect to the same path without the token, and only ever to a path on
+/// this server (see `sameOriginPath`).
 struct AccessToken<Context: RequestContext>: RouterMiddleware {
     let token: String
     let pages: Pages
@@ -72,9 +74,9 @@ struct AccessToken<Context: RequestContext>: RouterMiddleware {
     static var cookieName: String { "evidence_token" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let offered = request.uri.queryParameters["token"].map(String.init), request.method == .get {
+        if let offered = request.uri.queryParameters["token"].map(String.init), request.method == .get || request.method == .head {
             guard Self.same(offered, token) else { return refusal(request) }
-            var response = Response(status: .seeOther, headers: [.location: request.uri.path])
+            var response = Response(status: .seeOther, headers: [.location: Self.sameOriginPath(request.uri.path)])
             response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
             return response
         }
@@ -92,6 +94,16 @@ struct AccessToken<Context: RequestContext>: RouterMiddleware {
             return EvidenceServer.json(["error": "this server needs its access token: send Authorization: Bearer TOKEN"], status: .unauthorized)
         }
         return EvidenceServer.html(pages.message(heading: "Access token needed", message: "This server is reachable from other computers, so it asks for its access token. Open the address you were given, ending in ?token=…"), status: .unauthorized)
+    }
+
+    /// `path` when it is a plain path on this server (letters, digits and `/-._~`, starting with a single
+    /// `/`), else `/`. A browser reads `//evil.example/` or `/\evil.example/` (even with a tab inside) as
+    /// another site, so a token link must never redirect there.
+    static func sameOriginPath(_ path: String) -> String {
+        let plain = path.hasPrefix("/") && !path.hasPrefix("//") && path.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "/-._~".unicodeScalars.contains($0)
+        }
+        return plain ? path : "/"
     }
 
     /// Compares in time independent of where the strings differ.

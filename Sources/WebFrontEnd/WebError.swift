@@ -1,7 +1,7 @@
 internal import Recommender
 
 /// What the web front end answers when a request cannot be served, with the status it maps to. Every
-/// error a route throws becomes one of these in one place (`ErrorResponses`), as a page or, under
+/// error a route throws becomes one of these in one place (`SafetyHeaders`), as a page or, under
 /// `/api/`, as `{"error": …}`.
 enum WebError: Error, CustomStringConvertible {
     var description: String { message }
@@ -10,6 +10,8 @@ enum WebError: Error, CustomStringConvertible {
     case notFound(String)
     case tooLarge
     case unsupportedMediaType(String)
+    /// The request names a host this server does not answer to (see `AllowedHosts`).
+    case misdirected(String)
     case unavailable(String)
     case failed(String)
 
@@ -29,6 +31,7 @@ enum WebError: Error, CustomStringConvertible {
         case .notFound: 404
         case .tooLarge: 413
         case .unsupportedMediaType: 415
+        case .misdirected: 421
         case .unavailable: 503
         case .failed: 500
         }
@@ -41,6 +44,7 @@ enum WebError: Error, CustomStringConvertible {
         case .notFound: "Not found"
         case .tooLarge: "Too large"
         case .unsupportedMediaType: "Unsupported request"
+        case .misdirected: "Wrong address"
         case .unavailable: "The evidence is not ready"
         case .failed: "Something went wrong"
         }
@@ -48,7 +52,7 @@ enum WebError: Error, CustomStringConvertible {
 
     var message: String {
         switch self {
-        case .badRequest(let detail), .notFound(let detail), .unsupportedMediaType(let detail), .unavailable(let detail), .failed(let detail): detail
+        case .badRequest(let detail), .notFound(let detail), .unsupportedMediaType(let detail), .misdirected(let detail), .unavailable(let detail), .failed(let detail): detail
         case .tooLarge: "The request is larger than \(EvidenceServer.bodyLimit / 1024) KiB. Shorten the case description and try again."
         }
     }

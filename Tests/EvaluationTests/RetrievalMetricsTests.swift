@@ -9,11 +9,13 @@ import Testing
 
     @Test func measuresMatchTheHandWorkedValues() {
         let m = RetrievalMetrics.query(ranking: Self.ranking, judged: Self.judged)
-        let dcg = 2 / log2(3.0) + 1 / log2(5.0)                    // a at rank 2, d at rank 4
-        let idcg = 2 / log2(2.0) + 1 / log2(3.0) + 1 / log2(4.0)   // ideal grades 2, 1, 1
-        #expect(abs(m.ndcgAt10 - dcg / idcg) < 1e-12)
-        #expect(abs(m.meanAveragePrecision - (1.0 / 2 + 2.0 / 4) / 3) < 1e-12)   // hits at ranks 2 and 4, 3 relevant
-        #expect(abs(m.recallAt100 - 2.0 / 3) < 1e-12)
+        // DCG: a (grade 2) at rank 2, d (grade 1) at rank 4: 2 / log2 3 + 1 / log2 5 = 1.2618595071 + 0.4306765581 = 1.6925360652163.
+        // Ideal DCG, grades 2, 1, 1 at ranks 1–3: 2 / 1 + 1 / log2 3 + 1 / 2 = 2 + 0.6309297536 + 0.5 = 3.1309297535715.
+        // nDCG@10 = 1.6925360652163 / 3.1309297535715 = 0.5405857679450.
+        #expect(abs(m.ndcgAt10 - 0.5405857679450) < 1e-12)
+        // AP: hits at ranks 2 and 4 (precision 1/2 and 2/4), 3 relevant (b never retrieved): (0.5 + 0.5) / 3.
+        #expect(abs(m.meanAveragePrecision - 0.3333333333333) < 1e-12)
+        #expect(abs(m.recallAt100 - 0.6666666666667) < 1e-12)   // a and d of a, b, d
         #expect(m.precisionAt10 == 0.2)
         #expect(m.reciprocalRankAt10 == 0.5)
     }

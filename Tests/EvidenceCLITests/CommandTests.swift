@@ -46,7 +46,7 @@ import Store
         #expect(stats.records == (try EvidenceStore(path: database).count()))
     }
 
-    @Test func listFiltersAndShowPrintsTheRecord() throws {
+    @Test func listFiltersByKind() throws {
         try importCorpus()
         let listed = try CommandRunner.run(["list", "--kind", "lived_experience", "--json"], database: database)
         #expect(listed.status == 0)
@@ -54,12 +54,22 @@ import Store
         let records = try #require(object?["records"] as? [[String: Any]])
         #expect(!records.isEmpty)
         #expect(records.allSatisfy { $0["kind"] as? String == "lived_experience" })
+        // Every lived-experience record is listed, not only some of them.
+        let stored = try EvidenceStore(path: database).records(matching: RecordFilter(kinds: [.livedExperience])).map(\.id)
+        #expect(records.compactMap { $0["id"] as? String }.sorted() == stored.sorted())
+    }
 
-        let id = try #require(records.first?["id"] as? String)
-        let shown = try CommandRunner.run(["show", id], database: database)
+    @Test func showPrintsTheRecord() throws {
+        try importCorpus()
+        let record = try #require(try EvidenceStore(path: database).records(matching: RecordFilter(kinds: [.livedExperience])).first)
+        let shown = try CommandRunner.run(["show", record.id], database: database)
         #expect(shown.status == 0)
-        #expect(shown.standardOutput.contains("Id: \(id)"))
+        #expect(shown.standardOutput.contains("Id: \(record.id)"))
+        #expect(shown.standardOutput.contains(record.title), "\(shown.standardOutput.prefix(400))")
+    }
 
+    @Test func listRefusesAnUnknownTopic() throws {
+        try importCorpus()
         let unknown = try CommandRunner.run(["list", "--topic", "gossip"], database: database)
         #expect(unknown.status == 64)
         #expect(unknown.standardError.contains("'gossip' is not a known topic"))
@@ -75,16 +85,19 @@ import Store
         #expect(try CommandRunner.run(["remove", "only"], database: database).status == 4)
     }
 
-    @Test func missingAndCorruptDatabasesGiveClearMessages() throws {
+    @Test func aMissingDatabaseGivesAClearMessageAndIsNotCreated() throws {
         let missing = try CommandRunner.run(["stats"], database: folder.file("nowhere.sqlite"))
         #expect(missing.status == 3)
         #expect(missing.standardError.contains("no evidence database at"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("nowhere.sqlite")))
+    }
 
+    @Test func aCorruptDatabaseGivesAClearMessageAndIsLeftAlone() throws {
         let corrupt = folder.write("corrupt.sqlite", String(repeating: "garbage ", count: 1000))
         let output = try CommandRunner.run(["stats"], database: corrupt)
         #expect(output.status == 3)
         #expect(output.standardError.contains("is not a readable evidence database"))
+        #expect(try String(contentsOfFile: corrupt, encoding: .utf8) == String(repeating: "garbage ", count: 1000), "the file was changed")
     }
 
     @Test func databaseOptionOverridesTheEnvironment() throws {
@@ -113,7 +126,9 @@ import Store
         let table = try CommandRunner.run(["search", description, "-k", "5"], database: database)
         #expect(table.status == 0, "\(table.standardError)")
         let lines = table.standardOutput.split(separator: "\n")
-        #expect(lines.first?.contains("EVIDENCE") == true)
+        // What was read from the description ("Read as: …", as it names ages and context) comes first, then the table.
+        #expect(lines.first?.hasPrefix("Read as: ") == true, "\(lines.prefix(2))")
+        #expect(lines.dropFirst().first?.contains("EVIDENCE") == true, "\(lines.prefix(2))")
         #expect(lines.filter { $0.hasPrefix("    why: ") }.count == 5)
         #expect(table.standardOutput.contains("why: Shares with your description: "))
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import EvidenceTestSupport
+import Search
 
 /// The project's shared folder, beside the repository.
 let sharedFolder = (Repository.root as NSString).appendingPathComponent("../shared")
@@ -76,6 +77,66 @@ struct EvalCommandTests {
             let score = Double(fields[4])!
             if let previous, previous.query == fields[0] { #expect(score < previous.score) }
             previous = (fields[0], score)
+        }
+    }
+}
+
+/// `evidence eval --cases` on the bundled case set (Corpus/cases, judged against Corpus/evidence): the
+/// default configuration's quality on our own domain, pinned within a band. Unlike CISI this runs
+/// everywhere, since the case set ships with the repository. It runs with --no-encoder, so it measures
+/// the same ranking with or without the sentence encoder's model installed (and in seconds: encoding
+/// the corpus in a debug build takes minutes).
+@Suite struct CaseSetEvalTests {
+    /// The default configuration (`bm25+lsa:0.2@100+rocchio:0.5@5`, encoder left out), measured on
+    /// 2026-12-07 with 427 records and 54 judged cases: nDCG@10 0.3833 (0.38325995), R@100 0.8582
+    /// (0.85819147). Plain BM25 measured 0.3726 and 0.8346. (With the encoder's model installed, the
+    /// default with the encoder measured 0.4742 and 0.8986; not pinned here.)
+    ///
+    /// The band is 0.025 below and 0.03 above. Measured the same day, from that value: adding 5
+    /// near-duplicates of random records (unjudged, so they can only push judged ones down) moved
+    /// nDCG@10 by at most 0.005 and R@100 by 0.014; adding 15 by 0.005 and 0.017; removing 10 unjudged
+    /// records by +0.011 and 0.003; the edits to 25 records committed earlier that day by 0.001 and
+    /// 0.004. So a few new or edited records stay inside the band. Real regressions fall out of it: BM25
+    /// without term-frequency saturation (k1 0.01) costs 0.051 and 0.065, ranking by the semantic side
+    /// alone 0.030 of R@100. Smaller changes (turning LSA and feedback off costs 0.011 and 0.024) are the
+    /// CISI pin's to catch, to 0.0005. A rise of more than 0.03 is more than new records explain
+    /// (judgments changed, or queries leaking into the index): find out why, then re-pin here on purpose.
+    static let pinned: [(name: String, value: Double)] = [("ndcgAt10", 0.3833), ("recallAt100", 0.8582)]
+    static let below = 0.025, above = 0.03
+
+    @Test func theDefaultConfigurationStaysWithinItsPinnedBand() throws {
+        let folder = TemporaryDirectory()
+        let errors = folder.file("eval.stderr")
+        _ = FileManager.default.createFile(atPath: errors, contents: nil)
+        let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+        defer { try? errorHandle.close() }
+        // As a user runs it: from the repository's top folder, where --cases finds Corpus/.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
+        process.arguments = ["eval", "--cases", "--no-encoder", "--json"]
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "EVIDENCE_DATABASE")
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = errorHandle
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errorText = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        try #require(process.terminationStatus == 0, "evidence eval --cases --no-encoder failed: \(errorText)")
+
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(String(decoding: data, as: UTF8.self))")
+        let results = try #require(object["results"] as? [[String: Any]])
+        let defaultName = RankingConfiguration().name
+        let row = try #require(results.first { $0["configuration"] as? String == defaultName }, "no row for \(defaultName) in \(results)")
+        let metrics = try #require(row["metrics"] as? [String: Double])
+        let corpus = "\(object["documents"] ?? "?") records, \(object["queriesScored"] ?? "?") judged cases"
+        for (name, value) in Self.pinned {
+            let measured = try #require(metrics[name], "no \(name) in \(metrics)")
+            #expect(measured >= value - Self.below, "\(name) fell to \(measured) from the pinned \(value) (\(corpus)): a ranking regression")
+            #expect(measured <= value + Self.above, "\(name) rose to \(measured) from the pinned \(value) (\(corpus)): explain the jump, then re-pin")
         }
     }
 }

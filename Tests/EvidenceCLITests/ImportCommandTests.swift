@@ -65,20 +65,28 @@ import Store
         #expect(try EvidenceStore(path: database).contentDigest() == before)
     }
 
-    @Test func dryRunWritesNothingAndSkipInvalidImportsTheRest() throws {
+    /// One valid record and one with an impossible year.
+    func mixedFile() -> String {
+        folder.write("mixed.jsonl", #"{"id": "good", "title": "Good", "text": "x"}"# + "\n" + #"{"id": "bad", "title": "Bad", "text": "x", "year": "soon"}"# + "\n")
+    }
+
+    @Test func dryRunWritesNothing() throws {
         let before = try seededDatabase()
-        let mixed = folder.write("mixed.jsonl", #"{"id": "good", "title": "Good", "text": "x"}"# + "\n" + #"{"id": "bad", "title": "Bad", "text": "x", "year": "soon"}"# + "\n")
-        let dry = try CommandRunner.run(["import", "--dry-run", mixed], database: database)
+        let dry = try CommandRunner.run(["import", "--dry-run", mixedFile()], database: database)
         #expect(dry.status == 1)
         #expect(dry.standardOutput.contains("Nothing written (dry run)"))
         #expect(try EvidenceStore(path: database).contentDigest() == before)
+    }
 
-        let skipping = try CommandRunner.run(["import", "--skip-invalid", mixed], database: database)
+    @Test func skipInvalidImportsTheValidRecords() throws {
+        _ = try seededDatabase()
+        let skipping = try CommandRunner.run(["import", "--skip-invalid", mixedFile()], database: database)
         #expect(skipping.status == 0)
         #expect(skipping.standardError.contains("mixed.jsonl:2: error: field 'year'"))
         let store = try EvidenceStore(path: database)
         #expect(try store.record(id: "good") != nil)
         #expect(try store.record(id: "bad") == nil)
+        #expect(try store.count() == 3, "the two seeded records and the good one")
     }
 
     @Test func ifEmptyLeavesAFilledDatabaseAlone() throws {

@@ -17,24 +17,43 @@ import Search
         }
     }
 
-    @Test func buildCheckStatusAndIncrementalImportRemove() throws {
-        #expect(try CommandRunner.run(["import", Repository.path("Corpus")], database: database).status == 0)
+    func importCorpus() throws {
+        let output = try CommandRunner.run(["import", Repository.path("Corpus")], database: database)
+        try #require(output.status == 0, "\(output.standardError)")
+    }
+
+    func buildIndex() throws {
+        let build = try CommandRunner.run(["index", "build"], database: database)
+        try #require(build.status == 0, "\(build.standardError)")
+    }
+
+    @Test func checkWithoutAnIndexSaysHowToBuildOne() throws {
+        try importCorpus()
         let missing = try CommandRunner.run(["index", "check"], database: database)
         #expect(missing.status == 5 && missing.standardError.contains("evidence index build"))
+    }
 
+    @Test func buildGivesAnIndexThatChecksOKAndIsUpToDate() throws {
+        try importCorpus()
         let build = try CommandRunner.run(["index", "build"], database: database)
         #expect(build.status == 0, "\(build.standardError)")
         #expect(build.standardOutput.hasPrefix("Indexed "))
         #expect(try CommandRunner.run(["index", "check"], database: database).standardOutput.hasPrefix("Index OK"))
         #expect(try CommandRunner.run(["index", "status"], database: database).standardOutput.contains("Up to date."))
+    }
 
-        let id = try #require(try EvidenceStore(path: database).records().first?.id)
-        #expect(try CommandRunner.run(["remove", id], database: database).status == 0)
+    @Test func importAndRemoveKeepABuiltIndexCurrent() throws {
+        try importCorpus()
+        try buildIndex()
+        let removed = try #require(try EvidenceStore(path: database).records().first)
+        #expect(try CommandRunner.run(["remove", removed.id], database: database).status == 0)
         let extra = folder.write("extra.jsonl", #"{"id": "extra-record", "title": "Kinship carers and grandparents", "text": "Support for kinship carers."}"# + "\n")
         #expect(try CommandRunner.run(["import", extra], database: database).status == 0)
         let check = try CommandRunner.run(["index", "check"], database: database)
         #expect(check.status == 0, "\(check.standardError)")
+        #expect(try CommandRunner.run(["index", "status"], database: database).standardOutput.contains("Up to date."))
         #expect(try scores("grandparents kinship")["extra-record"] != nil)
+        #expect(try scores(removed.title)[removed.id] == nil, "the removed record is still found")
     }
 
     @Test func aBuildKilledHalfWayLeavesThePreviousIndexWhole() throws {

@@ -19,7 +19,7 @@ import EvidenceTestSupport
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
         try #require(LoopbackHTTP.waitForServer(port: port))
-        #expect(LoopbackHTTP.stalledConnectionIsClosed(port: port, partial: "POST /search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\ndescription=neg", within: 5))
+        #expect(LoopbackHTTP.stalledConnectionIsClosed(port: port, partial: "POST /search HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 500\r\n\r\ndescription=neg", within: 5))
         // And the server still answers everyone else.
         #expect(LoopbackHTTP.request(port: port, path: "/api/health")?.status == 200)
     }

@@ -144,14 +144,39 @@ import EvidenceTestSupport
         #expect(result.records[1].id == "working-together")
     }
 
-    @Test func foldersSkipDocumentationAndTestCollections() {
-        folder.write("corpus/README.md", "# About\n")
+    /// Loads the folder `corpus`, which holds one record (`evidence/one.md`) beside what the test adds.
+    func loadCorpusFolder() -> EvidenceLoader.Result {
         folder.write("corpus/evidence/one.md", "---\nid: one\ntitle: One\n---\nText.\n")
-        folder.write("corpus/cases/queries.jsonl", #"{"id": "c1", "text": "case"}"# + "\n")
-        folder.write("corpus/notes.txt", "not evidence")
-        let result = EvidenceLoader().load(paths: [folder.file("corpus")])
+        return EvidenceLoader().load(paths: [folder.file("corpus")])
+    }
+
+    @Test func foldersSkipDocumentation() {
+        folder.write("corpus/README.md", "# About\n")
+        let result = loadCorpusFolder()
         #expect(!result.hasErrors)
         #expect(result.records.map(\.id) == ["one"])
-        #expect(result.skipped.count == 3)
+        #expect(result.skipped.count == 1)
+        #expect(result.skipped.first?.contains("README.md: Markdown without front matter") == true, "\(result.skipped)")
+    }
+
+    @Test func foldersSkipTestCollections() {
+        // A collection's documents look like evidence, but are not ours to import.
+        folder.write("corpus/cases/queries.jsonl", #"{"id": "c1", "text": "case"}"# + "\n")
+        folder.write("corpus/cases/docs.jsonl", #"{"id": "d1", "title": "A collection document", "text": "x"}"# + "\n")
+        folder.write("corpus/cases/qrels.tsv", "c1\td1\t2\n")
+        let result = loadCorpusFolder()
+        #expect(!result.hasErrors)
+        #expect(result.records.map(\.id) == ["one"])
+        #expect(result.skipped.count == 1)
+        #expect(result.skipped.first?.contains("cases: a test collection") == true, "\(result.skipped)")
+    }
+
+    @Test func foldersSkipFilesOfOtherFormats() {
+        folder.write("corpus/notes.txt", "not evidence")
+        let result = loadCorpusFolder()
+        #expect(!result.hasErrors)
+        #expect(result.records.map(\.id) == ["one"])
+        #expect(result.skipped.count == 1)
+        #expect(result.skipped.first?.contains("notes.txt: not an evidence file") == true, "\(result.skipped)")
     }
 }

@@ -92,12 +92,16 @@ import EvidenceTestSupport
         for entry in related { #expect(try store.record(id: entry.id)?.title == entry.title) }
     }
 
-    @Test func exportKeepsTheOrderAskedForAndRefusesNothingFound() throws {
+    @Test func exportKeepsTheOrderAskedFor() throws {
         let recommender = Recommender(store: try smallStore())
         let export = try recommender.export(ids: ["grandparents-topic-only", "drinking-practice"], format: .supervisionSummary)
         let first = try #require(export.text.range(of: "Grandparents raising children"))
         let second = try #require(export.text.range(of: "Working with parents who drink"))
         #expect(first.lowerBound < second.lowerBound)
+    }
+
+    @Test func exportOfNoExistingRecordIsRefused() throws {
+        let recommender = Recommender(store: try smallStore())
         #expect(throws: RecommenderError.self) { try recommender.export(ids: ["no-such-record"], format: .ris) }
     }
 

@@ -21,16 +21,35 @@ import EvidenceTestSupport
         #expect(try store.records().map(\.id) == SampleRecords.all.map(\.id).sorted())
     }
 
-    @Test func upsertReplacesChangedRecordsAndKeepsUnchanged() throws {
-        let store = try openStore()
+    /// The stored sample records, then one batch with a changed copy of `full` and `minimal` as it was.
+    func upsertOneChangedAndOneUnchanged(_ store: EvidenceStore) throws -> (changed: EvidenceRecord, summary: EvidenceStore.UpsertSummary) {
         try store.upsert(SampleRecords.all)
         var changed = SampleRecords.full
         changed.topics = [.neglect]
         changed.caveats = []
-        let summary = try store.upsert([changed, SampleRecords.minimal])
-        #expect(summary.updated == 1 && summary.unchanged == 1 && summary.inserted == 0)
+        return (changed, try store.upsert([changed, SampleRecords.minimal]))
+    }
+
+    @Test func upsertReplacesAChangedRecord() throws {
+        let store = try openStore()
+        let (changed, summary) = try upsertOneChangedAndOneUnchanged(store)
+        #expect(summary.updated == 1 && summary.inserted == 0)
         #expect(try store.record(id: changed.id) == changed)
         #expect(try store.count() == 3)
+        // The old lists went with the old version.
+        #expect(try store.statistics().byTopic["family_justice"] == nil)
+    }
+
+    @Test func upsertLeavesAnUnchangedRecordAlone() throws {
+        let store = try openStore()
+        let (changed, summary) = try upsertOneChangedAndOneUnchanged(store)
+        #expect(summary.unchanged == 1 && summary.inserted == 0)
+        #expect(try store.record(id: SampleRecords.minimal.id) == SampleRecords.minimal)
+        #expect(try store.count() == 3)
+        // A batch of unchanged records is no change at all: the corpus version, which an index is checked against, stays.
+        let version = try store.read { try $0.corpusVersion() }
+        #expect(try store.upsert([changed, SampleRecords.practiceLearning, SampleRecords.minimal]) == { var expected = EvidenceStore.UpsertSummary(); expected.unchanged = 3; return expected }())
+        #expect(try store.read { try $0.corpusVersion() } == version)
     }
 
     @Test func removeDeletesTheRecordAndItsLists() throws {

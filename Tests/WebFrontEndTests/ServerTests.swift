@@ -42,9 +42,11 @@ import Recommender
         }
     }
 
+    /// Runs `body` against the application in process. HummingbirdTesting's router client sends
+    /// `Host: localhost` without a port, so that name is allowed as `--allow-host localhost` would.
     func withServer(_ log: CapturedLog = CapturedLog(), _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let logger = Logger(label: "test") { _ in CapturingHandler(log: log) }
-        let app = try EvidenceServer(recommender: Recommender(store: try store())).application(logger: logger)
+        let app = try EvidenceServer(recommender: Recommender(store: try store())).application(allowedHosts: ["localhost"], logger: logger)
         try await app.test(.router, body)
     }
 
@@ -184,7 +186,7 @@ import Recommender
     }
 
     @Test func anAccessTokenGuardsEveryRequestWhenSet() async throws {
-        let app = try EvidenceServer(recommender: Recommender(store: try store())).application(token: "s3cret-token", logger: Logger(label: "test") { _ in CapturingHandler(log: CapturedLog()) })
+        let app = try EvidenceServer(recommender: Recommender(store: try store())).application(token: "s3cret-token", allowedHosts: ["localhost"], logger: Logger(label: "test") { _ in CapturingHandler(log: CapturedLog()) })
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .unauthorized) }
             try await client.execute(uri: "/api/health", method: .get) { response in
