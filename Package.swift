@@ -4,7 +4,7 @@ import PackageDescription
 /// Every target compiles in Swift 6 language mode with `InternalImportsByDefault`, so no type of an
 /// outside package can leak into one of our public signatures.
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("InternalImportsByDefault")
 ]
 
 let package = Package(
@@ -14,7 +14,12 @@ let package = Package(
         .executable(name: "evidence", targets: ["EvidenceCLI"]),
         .library(name: "EvidenceCore", targets: ["EvidenceCore"]),
         // For the benchmarks package in Benchmarks/, which measures these modules from outside.
-        .library(name: "EvidenceEngineKit", targets: ["EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Recommender", "Embedding"]),
+        .library(
+            name: "EvidenceEngineKit",
+            targets: [
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Recommender",
+                "Embedding",
+            ]),
         // For the fuzz harnesses in Fuzz/, which also exercise the web front end's request decoder.
         .library(name: "EvidenceWebKit", targets: ["WebFrontEnd"]),
     ],
@@ -68,7 +73,9 @@ let package = Package(
         // Layer 3: pure numerics: BLAS kernels beside reference loops, the LSA space, fusion, top-k.
         .target(
             name: "Ranking",
-            dependencies: ["EvidenceCore", "CBLAS", "CLAPACKE", .product(name: "HeapModule", package: "swift-collections")],
+            dependencies: [
+                "EvidenceCore", "CBLAS", "CLAPACKE", .product(name: "HeapModule", package: "swift-collections"),
+            ],
             swiftSettings: strictSettings
         ),
         // Layer 3: test collections, judgments and the measures of ranking quality.
@@ -86,7 +93,9 @@ let package = Package(
         // Layer 4: the only door both front ends use: a search request in, explained evidence out.
         .target(
             name: "Recommender",
-            dependencies: ["EvidenceCore", "Store", "Analysis", "Indexing", "Ingest", "Search", "Evaluation", "Embedding"],
+            dependencies: [
+                "EvidenceCore", "Store", "Analysis", "Indexing", "Ingest", "Search", "Evaluation", "Embedding",
+            ],
             swiftSettings: strictSettings
         ),
         // Layer 5: the local web page and JSON API (the only Hummingbird and Mustache user).
@@ -106,7 +115,8 @@ let package = Package(
         .executableTarget(
             name: "EvidenceCLI",
             dependencies: [
-                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Evaluation", "Recommender", "WebFrontEnd", "Embedding",
+                "EvidenceCore", "Ingest", "Store", "Analysis", "Indexing", "Ranking", "Search", "Evaluation",
+                "Recommender", "WebFrontEnd", "Embedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -14,6 +14,6 @@ let package = Package(
                 .product(name: "EvidenceWebKit", package: "EvidenceEngine"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
+        )
     ]
 )

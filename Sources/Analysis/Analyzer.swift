@@ -64,15 +64,21 @@ public struct Analyzer: Sendable {
 
     /// The chain itself: calls `emit` with each term, the UTF-8 range of the words it came from and the
     /// vocabulary expansion that produced it, if any.
-    private func walk(_ text: String, cache: inout TermCache, emit: (String, Int, Int, AnalyzedToken.Expansion?) -> Void) {
+    private func walk(
+        _ text: String, cache: inout TermCache, emit: (String, Int, Int, AnalyzedToken.Expansion?) -> Void
+    ) {
         let words = WordSegmenter.words(in: text)
         var index = 0
         while index < words.count {
             let entry = cache.entry(for: words[index].text) { word in
                 let normalized = TermNormalizer.normalize(word)
-                return TermCache.Entry(normalized: normalized, term: term(normalized: normalized), mayStartVocabularyEntry: vocabulary.hasEntries(startingWith: normalized))
+                return TermCache.Entry(
+                    normalized: normalized, term: term(normalized: normalized),
+                    mayStartVocabularyEntry: vocabulary.hasEntries(startingWith: normalized))
             }
-            if entry.mayStartVocabularyEntry, let match = vocabulary.match(words, at: index, key: entry.normalized, in: text) {
+            if entry.mayStartVocabularyEntry,
+                let match = vocabulary.match(words, at: index, key: entry.normalized, in: text)
+            {
                 let start = words[index].start, end = words[index + match.wordCount - 1].end
                 let utf8 = text.utf8
                 let lower = utf8.index(utf8.startIndex, offsetBy: start)

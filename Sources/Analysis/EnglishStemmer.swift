@@ -199,8 +199,10 @@ private enum Rules {
     /// In R2: `al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize` deleted, `ion`
     /// deleted after `s` or `t`.
     static let step4 = SuffixTable<SuffixRule>(
-        ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti",
-         "ous", "ive", "ize"].map { ($0, SuffixRule.delete) } + [("ion", .deleteAfterSOrT)]
+        [
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti",
+            "ous", "ive", "ize",
+        ].map { ($0, SuffixRule.delete) } + [("ion", .deleteAfterSOrT)]
     )
 }
 
@@ -281,7 +283,8 @@ private struct StemmedWord {
         if end >= 3 {
             let last = letters[end - 1]
             if !isVowel(letters[end - 3]) && isVowel(letters[end - 2]) && !isVowel(last)
-                && last != ascii("w") && last != ascii("x") && last != consonantY {
+                && last != ascii("w") && last != ascii("x") && last != consonantY
+            {
                 return true
             }
         }
@@ -375,7 +378,8 @@ private struct StemmedWord {
     private mutating func step1c() {
         let n = count
         guard n >= 3, letters[n - 1] == ascii("y") || letters[n - 1] == consonantY,
-              !isVowel(letters[n - 2]) else { return }
+            !isVowel(letters[n - 2])
+        else { return }
         letters[n - 1] = ascii("i")
     }
 

@@ -36,7 +36,9 @@ struct SocialCareVocabulary: Sendable {
         var count = 0
         var ambiguous: [String] = []
         for line in tsv.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard columns.count >= 3, columns[0] != "term", !columns[0].isEmpty, !columns[1].isEmpty else { continue }
             if columns[2].lowercased() == "yes" { ambiguous.append(columns[0]); continue }
             let words = WordSegmenter.words(in: columns[0]).map { String($0.text) }
@@ -65,7 +67,8 @@ struct SocialCareVocabulary: Sendable {
         for entry in candidates where index + entry.words.count <= words.count {
             let matches = entry.words.indices.allSatisfy { offset in
                 Self.wordMatches(pattern: entry.words[offset], written: Self.bare(words[index + offset].text))
-                    && (offset == 0 || Self.isJoiner(text, from: words[index + offset - 1].end, to: words[index + offset].start))
+                    && (offset == 0
+                        || Self.isJoiner(text, from: words[index + offset - 1].end, to: words[index + offset].start))
             }
             if matches { return Match(entry: entry, wordCount: entry.words.count) }
         }
@@ -77,18 +80,28 @@ struct SocialCareVocabulary: Sendable {
         guard end - start >= 1 && end - start <= 2 else { return false }
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: start)
-        return utf8[lower..<utf8.index(lower, offsetBy: end - start)].allSatisfy { $0 == 0x20 || $0 == 0x2E || $0 == 0x2D || $0 == 0x2F }
+        return utf8[lower..<utf8.index(lower, offsetBy: end - start)].allSatisfy {
+            $0 == 0x20 || $0 == 0x2E || $0 == 0x2D || $0 == 0x2F
+        }
     }
 
     /// The word without a possessive ending ("LAC's" → "LAC", "mum’s" → "mum"), compared on UTF-8 bytes.
     static func bare(_ word: Substring) -> Substring {
         var bytes = word.utf8[...]
-        if bytes.last == 0x73 || bytes.last == 0x53 { bytes = bytes.dropLast() }   // "s" or "S" after the apostrophe
+        if bytes.last == 0x73 || bytes.last == 0x53 { bytes = bytes.dropLast() }  // "s" or "S" after the apostrophe
         let apostropheLength: Int
-        if bytes.last == 0x27 { apostropheLength = 1 }                              // '
-        else if bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x99]) { apostropheLength = 3 }  // ’
-        else if bytes.suffix(2).elementsEqual([0xCA, 0xBC]) { apostropheLength = 2 }        // ʼ
-        else { return word }
+        if bytes.last == 0x27 {
+            apostropheLength = 1
+        }  // '
+        else if bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x99]) {
+            apostropheLength = 3
+        }  // ’
+        else if bytes.suffix(2).elementsEqual([0xCA, 0xBC]) {
+            apostropheLength = 2
+        }  // ʼ
+        else {
+            return word
+        }
         guard bytes.count > apostropheLength else { return word }
         return word[word.startIndex..<bytes.index(bytes.endIndex, offsetBy: -apostropheLength)]
     }

@@ -11,9 +11,10 @@ struct StopWords: Sendable {
 
     init(text: String) {
         source = text
-        words = Set(text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        words = Set(
+            text.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }
 
     static let english: StopWords = StopWords(text: AnalysisResources.text("stopwords-en", "txt"))
@@ -25,7 +26,7 @@ struct StopWords: Sendable {
 enum AnalysisResources {
     static func text(_ name: String, _ ext: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext),
-              let text = try? String(contentsOf: url, encoding: .utf8)
+            let text = try? String(contentsOf: url, encoding: .utf8)
         else { fatalError("the data file \(name).\(ext) is missing from the Analysis module's resources") }
         return text
     }

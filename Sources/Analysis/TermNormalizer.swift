@@ -9,16 +9,20 @@ enum TermNormalizer {
     static func normalize(_ word: Substring) -> String {
         var folded: String
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            folded = word.utf8.contains(where: { (0x41...0x5A).contains($0) })
+            folded =
+                word.utf8.contains(where: { (0x41...0x5A).contains($0) })
                 ? String(decoding: word.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
                 : String(word)
         } else {
             folded = String(word).precomposedStringWithCompatibilityMapping
                 .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
                 .lowercased()
-            folded = String(String.UnicodeScalarView(folded.unicodeScalars.map { scalar in
-                scalar == "\u{2019}" || scalar == "\u{02BC}" || scalar == "\u{2018}" || scalar == "\u{FF07}" ? "'" : scalar
-            }))
+            folded = String(
+                String.UnicodeScalarView(
+                    folded.unicodeScalars.map { scalar in
+                        scalar == "\u{2019}" || scalar == "\u{02BC}" || scalar == "\u{2018}" || scalar == "\u{FF07}"
+                            ? "'" : scalar
+                    }))
         }
         if folded.hasSuffix("'s") { folded.removeLast(2) } else if folded.hasSuffix("'") { folded.removeLast() }
         return folded

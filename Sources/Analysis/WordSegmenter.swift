@@ -25,7 +25,9 @@ enum WordSegmenter {
         case 0x30...0x39: return .digit
         case 0x27, 0x2E, 0x2018, 0x2019, 0x2024, 0xFE52, 0xFF07, 0xFF0E: return .midNumLet
         case 0xB7, 0x387, 0x5F4, 0x2027, 0xFE13, 0xFE55: return .midLetter
-        case 0x2C, 0x3B, 0x37E, 0x589, 0x60C, 0x60D, 0x66C, 0x7F8, 0x2044, 0xFE10, 0xFE14, 0xFE50, 0xFE54, 0xFF0C, 0xFF1B: return .midNum
+        case 0x2C, 0x3B, 0x37E, 0x589, 0x60C, 0x60D, 0x66C, 0x7F8, 0x2044, 0xFE10, 0xFE14, 0xFE50, 0xFE54, 0xFF0C,
+            0xFF1B:
+            return .midNum
         case 0x5F: return .extendNumLet
         case 0...0x7F: return .other
         default: break
@@ -48,7 +50,9 @@ enum WordSegmenter {
     static func words(in text: String) -> [Word] {
         var text = text
         text.makeContiguousUTF8()
-        let ranges = text.utf8.withContiguousStorageIfAvailable(wordRanges) ?? wordRanges(Array(text.utf8).withUnsafeBufferPointer { $0 })
+        let ranges =
+            text.utf8.withContiguousStorageIfAvailable(wordRanges)
+            ?? wordRanges(Array(text.utf8).withUnsafeBufferPointer { $0 })
         let utf8 = text.utf8
         var words: [Word] = []
         words.reserveCapacity(ranges.count)

@@ -24,10 +24,11 @@ enum BLASThreading {
 
     private static let control: Control? = {
         guard let process = dlopen(nil, RTLD_NOW),
-              let get = dlsym(process, "openblas_get_num_threads"),
-              let set = dlsym(process, "openblas_set_num_threads")
+            let get = dlsym(process, "openblas_get_num_threads"),
+            let set = dlsym(process, "openblas_set_num_threads")
         else { return nil }
-        return Control(get: unsafeBitCast(get, to: GetThreadCount.self), set: unsafeBitCast(set, to: SetThreadCount.self))
+        return Control(
+            get: unsafeBitCast(get, to: GetThreadCount.self), set: unsafeBitCast(set, to: SetThreadCount.self))
     }()
 
     private static let lock = NSLock()

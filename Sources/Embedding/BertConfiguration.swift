@@ -42,7 +42,8 @@ struct BertConfiguration: Sendable, Equatable {
         do {
             file = try JSONDecoder().decode(ConfigurationFile.self, from: data)
         } catch {
-            throw EmbeddingError.unsupportedConfiguration(path: url.path, reason: "it is not a BERT config.json (\(error))")
+            throw EmbeddingError.unsupportedConfiguration(
+                path: url.path, reason: "it is not a BERT config.json (\(error))")
         }
         func fail(_ reason: String) -> EmbeddingError {
             .unsupportedConfiguration(path: url.path, reason: reason)
@@ -57,15 +58,19 @@ struct BertConfiguration: Sendable, Equatable {
             throw fail("position_embedding_type is \"\(positions)\", expected \"absolute\"")
         }
         let expected = Self.expectedArchitecture
-        for (key, found, wanted) in [("hidden_size", file.hiddenSize, expected.hiddenSize),
-                                     ("num_hidden_layers", file.numHiddenLayers, expected.layerCount),
-                                     ("num_attention_heads", file.numAttentionHeads, expected.headCount),
-                                     ("intermediate_size", file.intermediateSize, expected.intermediateSize)]
+        for (key, found, wanted) in [
+            ("hidden_size", file.hiddenSize, expected.hiddenSize),
+            ("num_hidden_layers", file.numHiddenLayers, expected.layerCount),
+            ("num_attention_heads", file.numAttentionHeads, expected.headCount),
+            ("intermediate_size", file.intermediateSize, expected.intermediateSize),
+        ]
         where found != wanted {
             throw fail("\(key) is \(found), but all-MiniLM-L6-v2 has \(wanted)")
         }
-        for (key, value) in [("vocab_size", file.vocabSize), ("max_position_embeddings", file.maxPositionEmbeddings),
-                             ("type_vocab_size", file.typeVocabSize)] where value <= 0 {
+        for (key, value) in [
+            ("vocab_size", file.vocabSize), ("max_position_embeddings", file.maxPositionEmbeddings),
+            ("type_vocab_size", file.typeVocabSize),
+        ] where value <= 0 {
             throw fail("\(key) is \(value), expected a positive number")
         }
         guard file.layerNormEps > 0, file.layerNormEps < 1 else {
@@ -98,7 +103,8 @@ private struct ConfigurationFile: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case modelType = "model_type", hiddenAct = "hidden_act", positionEmbeddingType = "position_embedding_type"
-        case hiddenSize = "hidden_size", numHiddenLayers = "num_hidden_layers", numAttentionHeads = "num_attention_heads"
+        case hiddenSize = "hidden_size", numHiddenLayers = "num_hidden_layers", numAttentionHeads =
+            "num_attention_heads"
         case intermediateSize = "intermediate_size", vocabSize = "vocab_size"
         case maxPositionEmbeddings = "max_position_embeddings", typeVocabSize = "type_vocab_size"
         case layerNormEps = "layer_norm_eps"

@@ -32,8 +32,9 @@ struct BertModel: Sendable {
     /// one L2-normalised vector of width d per sequence, in order.
     func embed(_ sequences: [[Int32]]) -> [[Float]] {
         let d = configuration.hiddenSize, f = configuration.intermediateSize
-        precondition(sequences.allSatisfy { !$0.isEmpty && $0.count <= configuration.maximumPositions },
-                     "every sequence needs 1...\(configuration.maximumPositions) tokens")
+        precondition(
+            sequences.allSatisfy { !$0.isEmpty && $0.count <= configuration.maximumPositions },
+            "every sequence needs 1...\(configuration.maximumPositions) tokens")
         guard !sequences.isEmpty else { return [] }
         let rows = sequences.reduce(0) { $0 + $1.count }
         let longest = sequences.map(\.count).max() ?? 0
@@ -41,12 +42,12 @@ struct BertModel: Sendable {
         let workspace = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows * (6 * d + f) + longest * longest)
         defer { workspace.deallocate() }
         let base = workspace.baseAddress!
-        var hidden = base                      // rows × d: the token vectors X
-        var sum = hidden + rows * d            // rows × d: X + sublayer(X), before LayerNorm
-        let qkv = sum + rows * d               // rows × 3d: Q, K, V side by side
-        let context = qkv + rows * 3 * d       // rows × d: the heads' outputs, concatenated
-        let inner = context + rows * d         // rows × f: the feed-forward hidden layer
-        let scores = inner + rows * f          // n × n: one head's attention weights
+        var hidden = base  // rows × d: the token vectors X
+        var sum = hidden + rows * d  // rows × d: X + sublayer(X), before LayerNorm
+        let qkv = sum + rows * d  // rows × 3d: Q, K, V side by side
+        let context = qkv + rows * 3 * d  // rows × d: the heads' outputs, concatenated
+        let inner = context + rows * d  // rows × f: the feed-forward hidden layer
+        let scores = inner + rows * f  // n × n: one head's attention weights
 
         lookUpEmbeddings(sequences, into: hidden)
         layerNorm(hidden, rows: rows, scale: weights.embeddingNormScale, shift: weights.embeddingNormShift)
@@ -54,14 +55,18 @@ struct BertModel: Sendable {
             linear(hidden, rows: rows, weight: layer.attentionInWeight, bias: layer.attentionInBias, into: qkv)
             attend(qkv, lengths: sequences.map(\.count), scores: scores, into: context)
             sum.update(from: hidden, count: rows * d)
-            linear(context, rows: rows, weight: layer.attentionOutWeight, bias: layer.attentionOutBias, into: sum, accumulating: true)
+            linear(
+                context, rows: rows, weight: layer.attentionOutWeight, bias: layer.attentionOutBias, into: sum,
+                accumulating: true)
             layerNorm(sum, rows: rows, scale: layer.attentionNormScale, shift: layer.attentionNormShift)
             swap(&hidden, &sum)
 
             linear(hidden, rows: rows, weight: layer.feedForwardInWeight, bias: layer.feedForwardInBias, into: inner)
             VectorMath.gelu(inner, count: rows * f)
             sum.update(from: hidden, count: rows * d)
-            linear(inner, rows: rows, weight: layer.feedForwardOutWeight, bias: layer.feedForwardOutBias, into: sum, accumulating: true)
+            linear(
+                inner, rows: rows, weight: layer.feedForwardOutWeight, bias: layer.feedForwardOutBias, into: sum,
+                accumulating: true)
             layerNorm(sum, rows: rows, scale: layer.outputNormScale, shift: layer.outputNormShift)
             swap(&hidden, &sum)
         }
@@ -78,9 +83,11 @@ struct BertModel: Sendable {
                     var row = output
                     for sequence in sequences {
                         for (position, id) in sequence.enumerated() {
-                            precondition(id >= 0 && Int(id) < configuration.vocabularySize, "token id \(id) is outside the vocabulary")
+                            precondition(
+                                id >= 0 && Int(id) < configuration.vocabularySize,
+                                "token id \(id) is outside the vocabulary")
                             let word = words.baseAddress! + Int(id) * d, place = positions.baseAddress! + position * d
-                            for k in 0 ..< d { row[k] = word[k] + place[k] + types[k] }
+                            for k in 0..<d { row[k] = word[k] + place[k] + types[k] }
                             row += d
                         }
                     }
@@ -91,22 +98,25 @@ struct BertModel: Sendable {
 
     /// y = x·Wᵀ + b, or y += x·Wᵀ + b when `accumulating`, for x: rows × in and a Hugging Face
     /// weight W: out × in (so BLAS transposes W in place of a copy). One `sgemm`; O(rows·in·out).
-    private func linear(_ x: UnsafePointer<Float>, rows: Int, weight: [Float], bias: [Float],
-                        into y: UnsafeMutablePointer<Float>, accumulating: Bool = false) {
+    private func linear(
+        _ x: UnsafePointer<Float>, rows: Int, weight: [Float], bias: [Float],
+        into y: UnsafeMutablePointer<Float>, accumulating: Bool = false
+    ) {
         let outputs = bias.count, inputs = weight.count / outputs
         bias.withUnsafeBufferPointer { b in
-            for row in 0 ..< rows {
+            for row in 0..<rows {
                 let target = y + row * outputs
                 if accumulating {
-                    for k in 0 ..< outputs { target[k] += b[k] }
+                    for k in 0..<outputs { target[k] += b[k] }
                 } else {
                     target.update(from: b.baseAddress!, count: outputs)
                 }
             }
         }
         weight.withUnsafeBufferPointer { w in
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
-                        1, x, Int32(inputs), w.baseAddress, Int32(inputs), 1, y, Int32(outputs))
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
+                1, x, Int32(inputs), w.baseAddress, Int32(inputs), 1, y, Int32(outputs))
         }
     }
 
@@ -114,21 +124,25 @@ struct BertModel: Sendable {
     /// context_j = softmax(Q_j·K_jᵀ / √(d/h))·V_j, reading Q, K, V in place from the
     /// rows × 3d `qkv` matrix through BLAS leading dimensions. 2h `sgemm`s per sequence;
     /// O(n²·d) per sequence.
-    private func attend(_ qkv: UnsafePointer<Float>, lengths: [Int], scores: UnsafeMutablePointer<Float>,
-                        into context: UnsafeMutablePointer<Float>) {
+    private func attend(
+        _ qkv: UnsafePointer<Float>, lengths: [Int], scores: UnsafeMutablePointer<Float>,
+        into context: UnsafeMutablePointer<Float>
+    ) {
         let d = configuration.hiddenSize, headSize = configuration.headSize
         let stride = Int32(3 * d), scale = 1 / Float(headSize).squareRoot()
         var firstRow = 0
         for n in lengths {
             let n32 = Int32(n)
-            for head in 0 ..< configuration.headCount {
+            for head in 0..<configuration.headCount {
                 let query = qkv + firstRow * 3 * d + head * headSize
                 let key = query + d, value = query + 2 * d
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n32, n32, Int32(headSize),
-                            scale, query, stride, key, stride, 0, scores, n32)
-                for row in 0 ..< n { VectorMath.softmax(scores + row * n, count: n) }
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n32, Int32(headSize), n32,
-                            1, scores, n32, value, stride, 0, context + firstRow * d + head * headSize, Int32(d))
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasTrans, n32, n32, Int32(headSize),
+                    scale, query, stride, key, stride, 0, scores, n32)
+                for row in 0..<n { VectorMath.softmax(scores + row * n, count: n) }
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasNoTrans, n32, Int32(headSize), n32,
+                    1, scores, n32, value, stride, 0, context + firstRow * d + head * headSize, Int32(d))
             }
             firstRow += n
         }
@@ -140,9 +154,10 @@ struct BertModel: Sendable {
         let d = configuration.hiddenSize
         scale.withUnsafeBufferPointer { gamma in
             shift.withUnsafeBufferPointer { beta in
-                for row in 0 ..< rows {
-                    VectorMath.layerNorm(matrix + row * d, count: d, scale: gamma.baseAddress!, shift: beta.baseAddress!,
-                                         epsilon: configuration.layerNormEpsilon)
+                for row in 0..<rows {
+                    VectorMath.layerNorm(
+                        matrix + row * d, count: d, scale: gamma.baseAddress!, shift: beta.baseAddress!,
+                        epsilon: configuration.layerNormEpsilon)
                 }
             }
         }
@@ -155,8 +170,8 @@ struct BertModel: Sendable {
         var firstRow = 0
         return lengths.map { n in
             var mean = [Float](repeating: 0, count: d)
-            for row in firstRow ..< firstRow + n {
-                for k in 0 ..< d { mean[k] += hidden[row * d + k] }
+            for row in firstRow..<firstRow + n {
+                for k in 0..<d { mean[k] += hidden[row * d + k] }
             }
             firstRow += n
             let norm = mean.reduce(0) { $0 + $1 * $1 }.squareRoot() / Float(n)

@@ -41,7 +41,8 @@ struct BertNormalizer: Sendable, Equatable {
         }
         if lowercases {
             scalars = scalars.flatMap { scalar in
-                scalar.properties.changesWhenLowercased ? Array(scalar.properties.lowercaseMapping.unicodeScalars) : [scalar]
+                scalar.properties.changesWhenLowercased
+                    ? Array(scalar.properties.lowercaseMapping.unicodeScalars) : [scalar]
             }
         }
         return scalars
@@ -67,8 +68,8 @@ struct BertNormalizer: Sendable, Equatable {
     /// has U+2B820), so the ids match the Rust implementation that sentence-transformers runs.
     static func isChineseCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x4E00 ... 0x9FFF, 0x3400 ... 0x4DBF, 0x20000 ... 0x2A6DF, 0x2A700 ... 0x2B73F,
-             0x2B740 ... 0x2B81F, 0x2B920 ... 0x2CEAF, 0xF900 ... 0xFAFF, 0x2F800 ... 0x2FA1F:
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0x2A700...0x2B73F,
+            0x2B740...0x2B81F, 0x2B920...0x2CEAF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
             return true
         default:
             return false

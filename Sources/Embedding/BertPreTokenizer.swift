@@ -12,8 +12,8 @@ enum BertPreTokenizer {
             let scalar = scalars[index]
             let whitespace = BertNormalizer.isWhitespace(scalar)
             guard whitespace || isPunctuation(scalar) else { continue }
-            if start < index { words.append(scalars[start ..< index]) }
-            if !whitespace { words.append(scalars[index ... index]) }
+            if start < index { words.append(scalars[start..<index]) }
+            if !whitespace { words.append(scalars[index...index]) }
             start = index + 1
         }
         if start < scalars.endIndex { words.append(scalars[start...]) }
@@ -24,12 +24,12 @@ enum BertPreTokenizer {
     /// punctuation category.
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 33 ... 47, 58 ... 64, 91 ... 96, 123 ... 126:
+        case 33...47, 58...64, 91...96, 123...126:
             return true
         default:
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                .initialPunctuation, .finalPunctuation, .otherPunctuation:
                 return true
             default:
                 return false

@@ -60,7 +60,7 @@ struct BertWeights: Sendable {
         tokenTypeEmbeddings = try tensor("embeddings.token_type_embeddings.weight", c.typeVocabularySize, d)
         embeddingNormScale = try tensor("embeddings.LayerNorm.weight", d)
         embeddingNormShift = try tensor("embeddings.LayerNorm.bias", d)
-        layers = try (0 ..< c.layerCount).map { index in
+        layers = try (0..<c.layerCount).map { index in
             let p = "encoder.layer.\(index)."
             return Layer(
                 attentionInWeight: try tensor(p + "attention.self.query.weight", d, d)

@@ -37,7 +37,8 @@ public enum EmbeddingError: Error, Equatable, Sendable, CustomStringConvertible,
         case let .missingTensor(path, name):
             return "model weights \(path) lack the tensor \(name); run `make model` to fetch the model again"
         case let .tensorMismatch(path, name, expected, found):
-            return "tensor \(name) in \(path) is \(found) but \(expected) was expected; run `make model` to fetch the model again"
+            return
+                "tensor \(name) in \(path) is \(found) but \(expected) was expected; run `make model` to fetch the model again"
         }
     }
 

@@ -42,8 +42,10 @@ public struct ModelLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Resolves the folder by the order above. `environment` defaults to the process environment;
     /// tests pass their own.
-    public static func resolve(explicit: URL? = nil,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> ModelLocation {
+    public static func resolve(
+        explicit: URL? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> ModelLocation {
         if let explicit {
             return ModelLocation(directory: explicit, source: .explicit)
         }
@@ -52,10 +54,12 @@ public struct ModelLocation: Sendable, Equatable, CustomStringConvertible {
         }
         let subpath = "evidence/models/\(folderName)"
         if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            return ModelLocation(directory: URL(fileURLWithPath: cache, isDirectory: true).appendingPathComponent(subpath),
-                                 source: .xdgCache)
+            return ModelLocation(
+                directory: URL(fileURLWithPath: cache, isDirectory: true).appendingPathComponent(subpath),
+                source: .xdgCache)
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
+        let home =
+            environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
             ?? FileManager.default.homeDirectoryForCurrentUser
         return ModelLocation(directory: home.appendingPathComponent(".cache/\(subpath)"), source: .home)
     }
@@ -69,7 +73,8 @@ public struct ModelLocation: Sendable, Equatable, CustomStringConvertible {
     public var missingFiles: [String] {
         Self.requiredFiles.filter { name in
             var isDirectory: ObjCBool = false
-            return !FileManager.default.fileExists(atPath: file(name).path, isDirectory: &isDirectory) || isDirectory.boolValue
+            return !FileManager.default.fileExists(atPath: file(name).path, isDirectory: &isDirectory)
+                || isDirectory.boolValue
         }
     }
 

@@ -50,11 +50,12 @@ struct SafetensorsFile: Sendable {
         }
         let headerLength = Int(declaredLength)
         guard 8 + headerLength <= contents.count else {
-            throw fail("the header should be \(headerLength) bytes but the file has only \(contents.count) bytes (truncated?)")
+            throw fail(
+                "the header should be \(headerLength) bytes but the file has only \(contents.count) bytes (truncated?)")
         }
         let json: Any
         do {
-            json = try JSONSerialization.jsonObject(with: contents.subdata(in: 8 ..< 8 + headerLength))
+            json = try JSONSerialization.jsonObject(with: contents.subdata(in: 8..<8 + headerLength))
         } catch {
             throw fail("the header is not valid JSON (\(error.localizedDescription))")
         }
@@ -65,25 +66,32 @@ struct SafetensorsFile: Sendable {
         var metadata: [String: String] = [:]
         for (name, value) in header {
             if name == "__metadata__" {
-                guard let strings = value as? [String: String] else { throw fail("__metadata__ is not an object of strings") }
+                guard let strings = value as? [String: String] else {
+                    throw fail("__metadata__ is not an object of strings")
+                }
                 metadata = strings
                 continue
             }
             guard let fields = value as? [String: Any], let dtype = fields["dtype"] as? String,
-                  let shape = fields["shape"] as? [Int], shape.allSatisfy({ $0 >= 0 }),
-                  let offsets = fields["data_offsets"] as? [Int], offsets.count == 2,
-                  offsets[0] >= 0, offsets[0] <= offsets[1]
+                let shape = fields["shape"] as? [Int], shape.allSatisfy({ $0 >= 0 }),
+                let offsets = fields["data_offsets"] as? [Int], offsets.count == 2,
+                offsets[0] >= 0, offsets[0] <= offsets[1]
             else {
                 throw fail("the header entry of tensor \(name) lacks a dtype, a shape or valid data_offsets")
             }
-            entries[name] = Entry(dtype: dtype, shape: shape, bytes: dataStart + offsets[0] ..< dataStart + offsets[1])
+            entries[name] = Entry(dtype: dtype, shape: shape, bytes: dataStart + offsets[0]..<dataStart + offsets[1])
         }
-        for (name, entry) in entries.sorted(by: { ($0.value.bytes.lowerBound, $0.key) < ($1.value.bytes.lowerBound, $1.key) }) {
+        for (name, entry) in entries.sorted(by: {
+            ($0.value.bytes.lowerBound, $0.key) < ($1.value.bytes.lowerBound, $1.key)
+        }) {
             guard entry.bytes.upperBound <= contents.count else {
-                throw fail("tensor \(name) ends at byte \(entry.bytes.upperBound) but the file has only \(contents.count) bytes (truncated?)")
+                throw fail(
+                    "tensor \(name) ends at byte \(entry.bytes.upperBound) but the file has only \(contents.count) bytes (truncated?)"
+                )
             }
             if let size = Self.elementSizes[entry.dtype], entry.bytes.count != entry.shape.reduce(size, *) {
-                throw fail("tensor \(name) has shape \(entry.shape) of \(entry.dtype) but \(entry.bytes.count) bytes of data")
+                throw fail(
+                    "tensor \(name) has shape \(entry.shape) of \(entry.dtype) but \(entry.bytes.count) bytes of data")
             }
         }
         self.entries = entries
@@ -95,20 +103,21 @@ struct SafetensorsFile: Sendable {
     func floats(_ name: String, shape: [Int]) throws -> [Float] {
         guard let entry = entries[name] else { throw EmbeddingError.missingTensor(path: url.path, name: name) }
         guard entry.dtype == "F32", entry.shape == shape else {
-            throw EmbeddingError.tensorMismatch(path: url.path, name: name,
-                                                expected: "F32 \(shape)", found: "\(entry.dtype) \(entry.shape)")
+            throw EmbeddingError.tensorMismatch(
+                path: url.path, name: name,
+                expected: "F32 \(shape)", found: "\(entry.dtype) \(entry.shape)")
         }
         let count = entry.bytes.count / 4
         return contents.withUnsafeBytes { raw in
             [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
                 let source = UnsafeRawBufferPointer(rebasing: raw[entry.bytes])
                 #if _endian(little)
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
                 #else
-                for index in 0 ..< count {
-                    let bits = source.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)
-                    buffer[index] = Float(bitPattern: UInt32(littleEndian: bits))
-                }
+                    for index in 0..<count {
+                        let bits = source.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)
+                        buffer[index] = Float(bitPattern: UInt32(littleEndian: bits))
+                    }
                 #endif
                 initialized = count
             }

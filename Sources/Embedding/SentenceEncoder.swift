@@ -41,17 +41,22 @@ public struct SentenceEncoder: Sendable {
         guard configuration.maximumPositions >= Self.maximumTokens else {
             throw EmbeddingError.unsupportedConfiguration(
                 path: configurationURL.path,
-                reason: "max_position_embeddings is \(configuration.maximumPositions), fewer than the \(Self.maximumTokens) tokens the encoder feeds it")
+                reason:
+                    "max_position_embeddings is \(configuration.maximumPositions), fewer than the \(Self.maximumTokens) tokens the encoder feeds it"
+            )
         }
         let tokenizerURL = location.file("tokenizer.json")
         tokenizer = try WordPieceTokenizer(contentsOf: tokenizerURL)
         guard tokenizer.fitsVocabulary(ofSize: configuration.vocabularySize) else {
             throw EmbeddingError.invalidTokenizer(
                 path: tokenizerURL.path,
-                reason: "it has token ids outside 0..<\(configuration.vocabularySize), the rows of the model's word embeddings")
+                reason:
+                    "it has token ids outside 0..<\(configuration.vocabularySize), the rows of the model's word embeddings"
+            )
         }
-        let weights = try BertWeights(file: SafetensorsFile(contentsOf: location.file("model.safetensors")),
-                                      configuration: configuration)
+        let weights = try BertWeights(
+            file: SafetensorsFile(contentsOf: location.file("model.safetensors")),
+            configuration: configuration)
         model = BertModel(configuration: configuration, weights: weights)
         self.location = location
     }
@@ -78,8 +83,10 @@ public struct SentenceEncoder: Sendable {
     /// and restored after it (two encoder threads on single-threaded BLAS beat one on two BLAS
     /// threads; both multi-threaded fight): see ``BLASThreading``. Cost: the sum of the texts'
     /// forward passes (see the type's summary), divided among the threads.
-    public func encode(_ texts: [String],
-                       maximumConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> [[Float]] {
+    public func encode(
+        _ texts: [String],
+        maximumConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> [[Float]] {
         let threads = max(1, maximumConcurrency)
         var tokenSlots = [[Int32]](repeating: [], count: texts.count)
         tokenSlots.withUnsafeMutableBufferPointer { buffer in
@@ -92,13 +99,13 @@ public struct SentenceEncoder: Sendable {
         var first = 0, rows = 0
         for (index, sequence) in tokens.enumerated() {
             if rows + sequence.count > Self.batchTokenBudget && index > first {
-                batches.append(first ..< index)
+                batches.append(first..<index)
                 first = index
                 rows = 0
             }
             rows += sequence.count
         }
-        if first < tokens.count { batches.append(first ..< tokens.count) }
+        if first < tokens.count { batches.append(first..<tokens.count) }
 
         var vectors = [[Float]](repeating: [], count: texts.count)
         vectors.withUnsafeMutableBufferPointer { buffer in
@@ -121,7 +128,7 @@ public struct SentenceEncoder: Sendable {
     private static func forEach(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
         let workers = min(threads, count)
         guard workers > 1 else {
-            for index in 0 ..< count { body(index) }
+            for index in 0..<count { body(index) }
             return
         }
         BLASThreading.withSingleThreadedBLAS {

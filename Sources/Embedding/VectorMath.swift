@@ -51,7 +51,7 @@ enum VectorMath {
 
     /// x ← x·½(1 + erf(x/√2)), the exact GELU, over `count` floats. O(count).
     static func gelu(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        for k in 0 ..< count {
+        for k in 0..<count {
             let x = values[k]
             values[k] = 0.5 * x * (1 + erf(x * 0.707_106_78))
         }
@@ -60,19 +60,21 @@ enum VectorMath {
     /// x ← exp(x − max x) / Σ exp(x − max x) over one row of `count` floats. O(count).
     static func softmax(_ row: UnsafeMutablePointer<Float>, count: Int) {
         let largest = maximum(row, count: count)
-        for k in 0 ..< count { row[k] = exp(row[k] - largest) }
+        for k in 0..<count { row[k] = exp(row[k] - largest) }
         let reciprocal = 1 / sum(row, count: count)
-        for k in 0 ..< count { row[k] *= reciprocal }
+        for k in 0..<count { row[k] *= reciprocal }
     }
 
     /// x ← γ ⊙ (x − μ)/√(σ² + ε) + β over one row, μ and σ² the row's mean and (biased) variance.
     /// O(count).
-    static func layerNorm(_ row: UnsafeMutablePointer<Float>, count: Int,
-                          scale: UnsafePointer<Float>, shift: UnsafePointer<Float>, epsilon: Float) {
+    static func layerNorm(
+        _ row: UnsafeMutablePointer<Float>, count: Int,
+        scale: UnsafePointer<Float>, shift: UnsafePointer<Float>, epsilon: Float
+    ) {
         let mean = sum(row, count: count) / Float(count)
-        for k in 0 ..< count { row[k] -= mean }
+        for k in 0..<count { row[k] -= mean }
         let inverseDeviation = 1 / (sumOfSquares(row, count: count) / Float(count) + epsilon).squareRoot()
-        for k in 0 ..< count { row[k] = row[k] * inverseDeviation * scale[k] + shift[k] }
+        for k in 0..<count { row[k] = row[k] * inverseDeviation * scale[k] + shift[k] }
     }
 
     // Reductions, in eight lanes: the optimiser does not reorder a scalar float sum into SIMD.
@@ -124,7 +126,7 @@ enum VectorMath {
             k += Lanes.scalarCount
         }
         var largest = -Float.infinity
-        for lane in 0 ..< Lanes.scalarCount where partial[lane] > largest { largest = partial[lane] }
+        for lane in 0..<Lanes.scalarCount where partial[lane] > largest { largest = partial[lane] }
         while k < count {
             if values[k] > largest { largest = values[k] }
             k += 1

@@ -36,9 +36,11 @@ struct WordPieceTokenizer: Sendable {
     /// The longest vocabulary entry in scalars: no piece can be longer.
     let longestPiece: Int
 
-    init(vocabulary: [String: Int32], normalizer: BertNormalizer, specialTokens: [String: Int32],
-         unknownID: Int32, classifierID: Int32, separatorID: Int32,
-         continuationPrefix: String = "##", maximumWordLength: Int = 100) {
+    init(
+        vocabulary: [String: Int32], normalizer: BertNormalizer, specialTokens: [String: Int32],
+        unknownID: Int32, classifierID: Int32, separatorID: Int32,
+        continuationPrefix: String = "##", maximumWordLength: Int = 100
+    ) {
         var pieces: [Piece: Int32] = [:]
         for (text, id) in vocabulary { pieces[Array(text.unicodeScalars)] = id }
         self.vocabulary = pieces
@@ -75,20 +77,26 @@ struct WordPieceTokenizer: Sendable {
         }
         let normalizer: BertNormalizer
         if let configured = file.normalizer {
-            guard configured.type == "BertNormalizer" else { throw fail("the normalizer is \(configured.type), expected BertNormalizer") }
+            guard configured.type == "BertNormalizer" else {
+                throw fail("the normalizer is \(configured.type), expected BertNormalizer")
+            }
             let lowercase = configured.lowercase ?? true
-            normalizer = BertNormalizer(cleansText: configured.cleanText ?? true,
-                                        spacesChineseCharacters: configured.handleChineseChars ?? true,
-                                        stripsAccents: configured.stripAccents ?? lowercase, lowercases: lowercase)
+            normalizer = BertNormalizer(
+                cleansText: configured.cleanText ?? true,
+                spacesChineseCharacters: configured.handleChineseChars ?? true,
+                stripsAccents: configured.stripAccents ?? lowercase, lowercases: lowercase)
         } else {
-            normalizer = BertNormalizer(cleansText: false, spacesChineseCharacters: false, stripsAccents: false, lowercases: false)
+            normalizer = BertNormalizer(
+                cleansText: false, spacesChineseCharacters: false, stripsAccents: false, lowercases: false)
         }
         var specialTokens: [String: Int32] = [:]
         for token in file.addedTokens ?? [] {
             // tokenizers' default: special tokens are matched on the raw text, others after normalisation.
             let normalized = token.normalized ?? !(token.special ?? false)
             guard !normalized, token.singleWord != true, token.lstrip != true, token.rstrip != true else {
-                throw fail("added token \(token.content) asks for normalised, single-word or stripped matching, which is not implemented")
+                throw fail(
+                    "added token \(token.content) asks for normalised, single-word or stripped matching, which is not implemented"
+                )
             }
             specialTokens[token.content] = token.id
         }
@@ -97,11 +105,15 @@ struct WordPieceTokenizer: Sendable {
             guard let id = vocabulary[token] else { throw fail("the vocabulary lacks \(token)") }
             return id
         }
-        guard (file.model.maxInputCharsPerWord ?? 100) > 0 else { throw fail("max_input_chars_per_word must be positive") }
-        self.init(vocabulary: vocabulary, normalizer: normalizer, specialTokens: specialTokens,
-                  unknownID: try id(of: file.model.unkToken), classifierID: try id(of: "[CLS]"), separatorID: try id(of: "[SEP]"),
-                  continuationPrefix: file.model.continuingSubwordPrefix ?? "##",
-                  maximumWordLength: file.model.maxInputCharsPerWord ?? 100)
+        guard (file.model.maxInputCharsPerWord ?? 100) > 0 else {
+            throw fail("max_input_chars_per_word must be positive")
+        }
+        self.init(
+            vocabulary: vocabulary, normalizer: normalizer, specialTokens: specialTokens,
+            unknownID: try id(of: file.model.unkToken), classifierID: try id(of: "[CLS]"),
+            separatorID: try id(of: "[SEP]"),
+            continuationPrefix: file.model.continuingSubwordPrefix ?? "##",
+            maximumWordLength: file.model.maxInputCharsPerWord ?? 100)
     }
 
     /// Whether every id the tokenizer can emit indexes a word-embedding table of `rows` rows.
@@ -118,7 +130,7 @@ struct WordPieceTokenizer: Sendable {
         var start = 0, position = 0
         func tokenizeText(upTo end: Int) {
             guard start < end, ids.count <= budget else { return }
-            for word in BertPreTokenizer.words(in: normalizer.normalize(scalars[start ..< end])) {
+            for word in BertPreTokenizer.words(in: normalizer.normalize(scalars[start..<end])) {
                 appendPieces(of: word, to: &ids)
                 if ids.count > budget { return }
             }
@@ -149,7 +161,7 @@ struct WordPieceTokenizer: Sendable {
             var end = min(word.endIndex, start + longestPiece)
             var match: Int32?
             while start < end && match == nil {
-                let key = start == word.startIndex ? Piece(word[start ..< end]) : continuationPrefix + word[start ..< end]
+                let key = start == word.startIndex ? Piece(word[start..<end]) : continuationPrefix + word[start..<end]
                 match = vocabulary[key]
                 if match == nil { end -= 1 }
             }

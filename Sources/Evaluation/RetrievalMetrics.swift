@@ -39,7 +39,9 @@ public struct RetrievalMetrics: Sendable, Equatable, Codable {
         metrics.meanAveragePrecision = precisionSum / Double(relevant.count)
         metrics.recallAt100 = Double(top.prefix(100).filter(relevant.contains).count) / Double(relevant.count)
         metrics.precisionAt10 = Double(top.prefix(10).filter(relevant.contains).count) / 10
-        if let first = top.prefix(10).firstIndex(where: relevant.contains) { metrics.reciprocalRankAt10 = 1 / Double(first + 1) }
+        if let first = top.prefix(10).firstIndex(where: relevant.contains) {
+            metrics.reciprocalRankAt10 = 1 / Double(first + 1)
+        }
         return metrics
     }
 
@@ -49,7 +51,9 @@ public struct RetrievalMetrics: Sendable, Equatable, Codable {
     }
 
     /// Means over the scored queries of `qrels`; a query missing from `rankings` counts 0.
-    public static func mean(rankings: [String: [String]], qrels: Qrels) -> (mean: RetrievalMetrics, perQuery: [String: RetrievalMetrics]) {
+    public static func mean(
+        rankings: [String: [String]], qrels: Qrels
+    ) -> (mean: RetrievalMetrics, perQuery: [String: RetrievalMetrics]) {
         var perQuery: [String: RetrievalMetrics] = [:]
         for query in qrels.scoredQueries {
             perQuery[query] = Self.query(ranking: rankings[query] ?? [], judged: qrels.judgments[query] ?? [:])

@@ -14,7 +14,9 @@ public struct TrecRun: Sendable {
     }
 
     /// Lowers each score that is not below the previous one to just under it, keeping the order. O(n).
-    public static func distinctScores(_ ranked: [(document: String, score: Double)]) -> [(document: String, score: Double)] {
+    public static func distinctScores(
+        _ ranked: [(document: String, score: Double)]
+    ) -> [(document: String, score: Double)] {
         var result = ranked
         for index in result.indices.dropFirst() where result[index].score >= result[index - 1].score {
             result[index].score = result[index - 1].score - 1e-9 * max(1, abs(result[index - 1].score))
@@ -29,7 +31,9 @@ public struct TrecRun: Sendable {
     public var text: String {
         var lines = ""
         for (query, ranked) in rankings.sorted(by: { $0.key < $1.key }) {
-            for (rank, entry) in ranked.enumerated() { lines += "\(query) Q0 \(entry.document) \(rank + 1) \(entry.score) \(tag)\n" }
+            for (rank, entry) in ranked.enumerated() {
+                lines += "\(query) Q0 \(entry.document) \(rank + 1) \(entry.score) \(tag)\n"
+            }
         }
         return lines
     }

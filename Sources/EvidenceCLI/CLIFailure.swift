@@ -23,7 +23,11 @@ struct CLIFailure: Error, CustomStringConvertible {
     }
 
     init(_ error: StoreError) {
-        if case .noSuchRecord = error { self.init(error.description, status: .notFound) } else { self.init(error.description, status: .database) }
+        if case .noSuchRecord = error {
+            self.init(error.description, status: .notFound)
+        } else {
+            self.init(error.description, status: .database)
+        }
     }
 
     init(_ error: RecommenderError) {

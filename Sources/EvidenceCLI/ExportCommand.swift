@@ -9,9 +9,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export records as Markdown, JSON Lines, CSV or RIS.",
         discussion: """
-        jsonl, csv and ris go to standard output, or to --output FILE. md writes one file per record \
-        (ID.md) into the folder --output DIR. Importing an export into a fresh database gives identical records.
-        """
+            jsonl, csv and ris go to standard output, or to --output FILE. md writes one file per record \
+            (ID.md) into the folder --output DIR. Importing an export into a fresh database gives identical records.
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -54,7 +54,9 @@ struct ExportCommand: ParsableCommand {
         }
         let progress = ProgressBar("Exporting")
         for (index, record) in records.enumerated() {
-            try write(RecordWriter.markdownDocument(for: record), to: (folder as NSString).appendingPathComponent(record.id + ".md"))
+            try write(
+                RecordWriter.markdownDocument(for: record),
+                to: (folder as NSString).appendingPathComponent(record.id + ".md"))
             progress.update(index + 1, of: records.count)
         }
         progress.finish()

@@ -19,7 +19,9 @@ struct ListCommand: ParsableCommand {
         try reportingFailures {
             let records = try database.open().records(matching: try filters.filter())
             if json {
-                print("{\"records\":[" + records.map { RecordWriter.jsonLine($0).dropLast() }.joined(separator: ",\n") + "]}")
+                print(
+                    "{\"records\":[" + records.map { RecordWriter.jsonLine($0).dropLast() }.joined(separator: ",\n")
+                        + "]}")
                 return
             }
             guard !records.isEmpty else {
@@ -27,13 +29,16 @@ struct ListCommand: ParsableCommand {
                 return
             }
             let titleWidth = max(Terminal.width - 79, 20)
-            print(Terminal.pad("ID", 36) + " " + Terminal.pad("KIND", 20) + " YEAR " + Terminal.pad("EVIDENCE", 16) + " TITLE")
+            print(
+                Terminal.pad("ID", 36) + " " + Terminal.pad("KIND", 20) + " YEAR " + Terminal.pad("EVIDENCE", 16)
+                    + " TITLE")
             for record in records {
-                print([
-                    Terminal.pad(record.id, 36), Terminal.pad(record.kind.label, 20),
-                    Terminal.pad(record.year.map(String.init) ?? "—", 4), Terminal.pad(record.badge, 16),
-                    Terminal.fit(record.title, titleWidth),
-                ].joined(separator: " "))
+                print(
+                    [
+                        Terminal.pad(record.id, 36), Terminal.pad(record.kind.label, 20),
+                        Terminal.pad(record.year.map(String.init) ?? "—", 4), Terminal.pad(record.badge, 16),
+                        Terminal.fit(record.title, titleWidth),
+                    ].joined(separator: " "))
             }
             Terminal.standardError("\(records.count) record\(records.count == 1 ? "" : "s")\n")
         }

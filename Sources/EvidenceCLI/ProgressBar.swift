@@ -20,7 +20,9 @@ final class ProgressBar: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        guard now.timeIntervalSince(started) >= 1, now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
+        guard now.timeIntervalSince(started) >= 1, now.timeIntervalSince(lastDraw) >= 0.1 || done == total else {
+            return
+        }
         lastDraw = now
         let width = 30
         let filled = min(width, done * width / total)

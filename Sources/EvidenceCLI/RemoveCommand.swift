@@ -3,7 +3,8 @@ internal import Indexing
 
 /// `evidence remove ID`: deletes one record (and its entry in the search index).
 struct RemoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove one record from the database.")
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove one record from the database.")
 
     @OptionGroup var database: DatabaseOptions
 

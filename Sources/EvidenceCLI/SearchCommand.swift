@@ -9,9 +9,9 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find evidence for a case description (as an argument, with --file, or on standard input).",
         discussion: """
-        Describe the case in your own words; leave out names and other identifying details. The \
-        description is used in memory only: it is never written to disk or to a log.
-        """
+            Describe the case in your own words; leave out names and other identifying details. The \
+            description is used in memory only: it is never written to disk or to a log.
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -24,7 +24,11 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
 
-    @Option(name: .short, help: ArgumentHelp("How many results (\(SearchRequest.kRange.lowerBound) to \(SearchRequest.kRange.upperBound)).", valueName: "k"))
+    @Option(
+        name: .short,
+        help: ArgumentHelp(
+            "How many results (\(SearchRequest.kRange.lowerBound) to \(SearchRequest.kRange.upperBound)).",
+            valueName: "k"))
     var k = SearchRequest.defaultK
 
     @Flag(name: .long, help: "Print {\"results\": [...]} as JSON (see the README for the fields).")
@@ -35,9 +39,14 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let request = SearchRequest(description: try readDescription(), filter: try filters.filter(), k: k, explain: explain)
+            let request = SearchRequest(
+                description: try readDescription(), filter: try filters.filter(), k: k, explain: explain)
             do { try request.validate() } catch {
-                throw CLIFailure("\(error)" + (words.isEmpty && file == nil ? " (give it as an argument, with --file, or on standard input)" : ""), status: .invalidInput)
+                throw CLIFailure(
+                    "\(error)"
+                        + (words.isEmpty && file == nil
+                            ? " (give it as an argument, with --file, or on standard input)" : ""),
+                    status: .invalidInput)
             }
             let response = try Recommender(store: try database.open(), encoders: EncoderLoader()).recommend(request)
             if json {
@@ -50,16 +59,24 @@ struct SearchCommand: ParsableCommand {
                 return
             }
             guard !results.isEmpty else { print("No evidence matched. Try other words, or fewer filters."); return }
-            let reading = [response.reading.ages.isEmpty ? nil : "ages " + response.reading.ages.map { $0.label.lowercased() }.joined(separator: ", "),
-                           response.reading.context.isEmpty ? nil : "context " + response.reading.context.joined(separator: "; ")].compactMap { $0 }
+            let reading = [
+                response.reading.ages.isEmpty
+                    ? nil : "ages " + response.reading.ages.map { $0.label.lowercased() }.joined(separator: ", "),
+                response.reading.context.isEmpty ? nil : "context " + response.reading.context.joined(separator: "; "),
+            ].compactMap { $0 }
             if !reading.isEmpty { print("Read as: " + reading.joined(separator: "; ") + ".") }
             let titleWidth = max(Terminal.width - 62, 24)
             print("  # " + Terminal.pad("KIND", 19) + " " + Terminal.pad("EVIDENCE", 28) + " YEAR TITLE")
             for result in results {
                 let record = result.record
-                print(String(format: "%3d ", result.rank) + Terminal.pad(record.kind.label, 19) + " " + Terminal.pad(record.badge, 28) + " "
-                      + Terminal.pad(record.year.map(String.init) ?? "—", 4) + " " + Terminal.fit(record.title, titleWidth))
-                print(String(repeating: " ", count: 4) + Terminal.fit("why: " + (result.reasons.first ?? ""), Terminal.width - 4))
+                print(
+                    String(format: "%3d ", result.rank) + Terminal.pad(record.kind.label, 19) + " "
+                        + Terminal.pad(record.badge, 28) + " "
+                        + Terminal.pad(record.year.map(String.init) ?? "—", 4) + " "
+                        + Terminal.fit(record.title, titleWidth))
+                print(
+                    String(repeating: " ", count: 4)
+                        + Terminal.fit("why: " + (result.reasons.first ?? ""), Terminal.width - 4))
             }
         }
     }

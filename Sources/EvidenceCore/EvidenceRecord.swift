@@ -98,9 +98,11 @@ extension EvidenceRecord {
     /// corpus that can be updated one record at a time. O(record size).
     public var contentHash: UInt64 {
         var hash = FNV1a()
-        for text in [id, title, kind.rawValue, summary, findings, practiceImplications, year.map(String.init) ?? "",
-                     publisher, url, doi, country, ukTested.rawValue, learningWeight?.rawValue ?? "",
-                     sourcesDisagree ? "1" : "0", lastChecked] {
+        for text in [
+            id, title, kind.rawValue, summary, findings, practiceImplications, year.map(String.init) ?? "",
+            publisher, url, doi, country, ukTested.rawValue, learningWeight?.rawValue ?? "",
+            sourcesDisagree ? "1" : "0", lastChecked,
+        ] {
             hash.combine(text)
         }
         for list in [authors, topics.map(\.rawValue), ageGroups.map(\.rawValue), caveats, checking] {
@@ -109,7 +111,9 @@ extension EvidenceRecord {
         }
         hash.combine(String(outcomes.count))
         for outcome in outcomes {
-            for text in [outcome.outcome, outcome.strength.rawValue, outcome.direction.rawValue, outcome.basis] { hash.combine(text) }
+            for text in [outcome.outcome, outcome.strength.rawValue, outcome.direction.rawValue, outcome.basis] {
+                hash.combine(text)
+            }
         }
         hash.combine(String(sourceRatings.count))
         for rating in sourceRatings {

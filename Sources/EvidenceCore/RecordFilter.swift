@@ -1,4 +1,3 @@
-
 /// Which records to list or export. Empty sets and nil bounds match everything; a record must match
 /// every condition given, and any one of the values within a set.
 public struct RecordFilter: Sendable, Hashable {

@@ -20,9 +20,11 @@ extension ControlledTerm {
     /// surrounding spaces, and the choice between spaces, hyphens and underscores.
     public init?(lenient text: String) {
         let wanted = Self.normalised(text)
-        guard let match = Self.allCases.first(where: {
-            Self.normalised($0.rawValue) == wanted || Self.normalised($0.label) == wanted
-        }) else { return nil }
+        guard
+            let match = Self.allCases.first(where: {
+                Self.normalised($0.rawValue) == wanted || Self.normalised($0.label) == wanted
+            })
+        else { return nil }
         self = match
     }
 
@@ -283,7 +285,9 @@ public struct UnknownTerm: Error, CustomStringConvertible, Sendable {
 extension ControlledTerm {
     /// Reads a value as `init(lenient:)` does, or says what is allowed.
     public static func parse(_ text: String) throws(UnknownTerm) -> Self {
-        guard let term = Self(lenient: text) else { throw UnknownTerm(value: text, vocabulary: vocabularyName, allowed: allValues) }
+        guard let term = Self(lenient: text) else {
+            throw UnknownTerm(value: text, vocabulary: vocabularyName, allowed: allValues)
+        }
         return term
     }
 }

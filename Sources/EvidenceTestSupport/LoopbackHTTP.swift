@@ -1,6 +1,6 @@
 internal import Foundation
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #endif
 
 /// A minimal HTTP/1.1 client for 127.0.0.1 only, for tests that talk to `evidence serve` as a browser
@@ -13,10 +13,13 @@ public enum LoopbackHTTP {
     }
 
     /// Sends one request and reads the reply until the server closes the connection; nil when nothing listens.
-    public static func request(port: Int, method: String = "GET", path: String, headers: [String: String] = [:], body: String = "") -> Reply? {
+    public static func request(
+        port: Int, method: String = "GET", path: String, headers: [String: String] = [:], body: String = ""
+    ) -> Reply? {
         guard let descriptor = connectToLoopback(port: port) else { return nil }
         defer { close(descriptor) }
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n"
+        var head =
+            "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         let message = Array((head + "\r\n" + body).utf8)
         var sent = 0
@@ -34,7 +37,8 @@ public enum LoopbackHTTP {
         }
         let text = String(decoding: received, as: UTF8.self)
         guard let statusLine = text.split(separator: "\r\n", maxSplits: 1).first,
-              let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "") else { return nil }
+            let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
         let parts = text.components(separatedBy: "\r\n\r\n")
         return Reply(status: status, headers: parts.first ?? "", body: parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
@@ -51,8 +55,8 @@ public enum LoopbackHTTP {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count == 0 { return true }           // closed by the server
-            if count < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }   // timed out: still open
+            if count == 0 { return true }  // closed by the server
+            if count < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }  // timed out: still open
         }
     }
 
@@ -65,7 +69,9 @@ public enum LoopbackHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
         }
         guard connected else { close(descriptor); return nil }
         return descriptor

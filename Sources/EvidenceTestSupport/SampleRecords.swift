@@ -20,11 +20,14 @@ public enum SampleRecords {
         topics: [.parentalSubstanceMisuse, .familyJustice],
         ageGroups: [.infant, .allAges],
         outcomes: [
-            OutcomeEvidence(outcome: "reunification", strength: .emerging, direction: .benefit, basis: "non-randomised, n=90"),
+            OutcomeEvidence(
+                outcome: "reunification", strength: .emerging, direction: .benefit, basis: "non-randomised, n=90"),
             OutcomeEvidence(outcome: "re-abuse: within a year", strength: .limited, direction: .mixed, basis: ""),
         ],
         learningWeight: nil,
-        sourceRatings: [SourceRating(scale: "Foundations Guidebook", value: "3+*", asOf: "2024-05", url: "https://example.org/g")],
+        sourceRatings: [
+            SourceRating(scale: "Foundations Guidebook", value: "3+*", asOf: "2024-05", url: "https://example.org/g")
+        ],
         sourcesDisagree: true,
         caveats: ["Not randomised; treat with care.", "key: value looking caveat"],
         lastChecked: "2026-11-28"

@@ -13,7 +13,10 @@ public enum SyntheticRecords {
         var ordered: [String] = []
         while ordered.count < size {
             let syllables = Int.random(in: 2...4, using: &generator)
-            let word = String((0..<syllables).flatMap { _ in [consonants.randomElement(using: &generator)!, vowels.randomElement(using: &generator)!] })
+            let word = String(
+                (0..<syllables).flatMap { _ in
+                    [consonants.randomElement(using: &generator)!, vowels.randomElement(using: &generator)!]
+                })
             if words.insert(word).inserted { ordered.append(word) }
         }
         return ordered
@@ -26,11 +29,19 @@ public enum SyntheticRecords {
         return vocabulary[min(max(rank, 0), vocabulary.count - 1)]
     }
 
-    public static func records(count: Int, wordsPerRecord: ClosedRange<Int>, vocabulary: [String], idPrefix: String = "syn", generator: inout SeededGenerator) -> [EvidenceRecord] {
+    public static func records(
+        count: Int, wordsPerRecord: ClosedRange<Int>, vocabulary: [String], idPrefix: String = "syn",
+        generator: inout SeededGenerator
+    ) -> [EvidenceRecord] {
         (0..<count).map { index in
-            let title = (0..<Int.random(in: 3...8, using: &generator)).map { _ in word(from: vocabulary, generator: &generator) }.joined(separator: " ")
-            let text = (0..<Int.random(in: wordsPerRecord, using: &generator)).map { _ in word(from: vocabulary, generator: &generator) }.joined(separator: " ")
-            return EvidenceRecord(id: "\(idPrefix)-\(index)", title: title, kind: .impactStudy, summary: text, year: 2000 + index % 25)
+            let title = (0..<Int.random(in: 3...8, using: &generator)).map { _ in
+                word(from: vocabulary, generator: &generator)
+            }.joined(separator: " ")
+            let text = (0..<Int.random(in: wordsPerRecord, using: &generator)).map { _ in
+                word(from: vocabulary, generator: &generator)
+            }.joined(separator: " ")
+            return EvidenceRecord(
+                id: "\(idPrefix)-\(index)", title: title, kind: .impactStudy, summary: text, year: 2000 + index % 25)
         }
     }
 }

@@ -37,7 +37,9 @@ public struct CorpusWriter: Sendable {
         try write { try $0.remove(ids: ids) }
     }
 
-    private func write(_ change: @escaping (StoreTransaction) throws -> StoreTransaction.RecordChanges) throws -> Outcome {
+    private func write(
+        _ change: @escaping (StoreTransaction) throws -> StoreTransaction.RecordChanges
+    ) throws -> Outcome {
         let updater = IndexUpdater(analyzer: analyzer)
         let result = try store.write { transaction in try updater.write(transaction, change) }
         if let encoder, result.indexUpdated, !result.changes.isEmpty {

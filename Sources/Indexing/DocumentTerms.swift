@@ -34,12 +34,14 @@ public struct DocumentTerms: Sendable, Equatable {
         self.counts = counts
         titleLength = title.count
         bodyLength = body.count
-        norm = IndexFormat.cosineNorm(counts.values.map { IndexFormat.combinedFrequency(title: $0.title, body: $0.body) })
+        norm = IndexFormat.cosineNorm(
+            counts.values.map { IndexFormat.combinedFrequency(title: $0.title, body: $0.body) })
     }
 
     /// The text of the body field.
     public static func bodyText(of record: EvidenceRecord) -> String {
-        ([record.summary, record.findings, record.practiceImplications] + record.outcomes.map(\.outcome) + record.topics.map(\.label))
+        ([record.summary, record.findings, record.practiceImplications] + record.outcomes.map(\.outcome)
+            + record.topics.map(\.label))
             .joined(separator: "\n")
     }
 
@@ -54,6 +56,8 @@ public struct DocumentTerms: Sendable, Equatable {
 
     /// The index row describing this record as document `docNumber`.
     public func documentRow(docNumber: Int, recordId: String) -> IndexDocumentRow {
-        IndexDocumentRow(docNumber: docNumber, recordId: recordId, titleLength: titleLength, bodyLength: bodyLength, uniqueTerms: counts.count, norm: norm)
+        IndexDocumentRow(
+            docNumber: docNumber, recordId: recordId, titleLength: titleLength, bodyLength: bodyLength,
+            uniqueTerms: counts.count, norm: norm)
     }
 }

@@ -53,9 +53,14 @@ public struct IndexBuilder: Sendable {
             var postingCount = 0
             for (written, term) in terms.enumerated() {
                 let list = postings.lists[term]!
-                try transaction.putIndexTerm(IndexTermRow(term: term, documentFrequency: list.documentFrequency, collectionFrequency: list.collectionFrequency, postings: list.bytes))
+                try transaction.putIndexTerm(
+                    IndexTermRow(
+                        term: term, documentFrequency: list.documentFrequency,
+                        collectionFrequency: list.collectionFrequency, postings: list.bytes))
                 postingCount += list.documentFrequency
-                if written % 1024 == 1023 || written == terms.count - 1 { progress?(.writing, written + 1, terms.count) }
+                if written % 1024 == 1023 || written == terms.count - 1 {
+                    progress?(.writing, written + 1, terms.count)
+                }
             }
             if includesSemantic {
                 progress?(.semantic, 0, 1)
@@ -72,7 +77,9 @@ public struct IndexBuilder: Sendable {
             meta[IndexFormat.MetaKey.builtAt] = now
             meta[IndexFormat.MetaKey.updatedAt] = now
             try transaction.setIndexMeta(meta)
-            return Report(documents: records.count, terms: terms.count, postings: postingCount, seconds: Date().timeIntervalSince(started))
+            return Report(
+                documents: records.count, terms: terms.count, postings: postingCount,
+                seconds: Date().timeIntervalSince(started))
         }
     }
 
@@ -99,7 +106,8 @@ public struct IndexBuilder: Sendable {
                 let record = records[position], docNumber = position + 1
                 let terms = DocumentTerms(record, analyzer: analyzer, cache: &cache)
                 for (term, fields) in terms.counts {
-                    chunk.postings.add(term, Posting(docNumber: docNumber, titleFrequency: fields.title, bodyFrequency: fields.body))
+                    chunk.postings.add(
+                        term, Posting(docNumber: docNumber, titleFrequency: fields.title, bodyFrequency: fields.body))
                 }
                 chunk.rows.append(terms.documentRow(docNumber: docNumber, recordId: record.id))
                 chunk.contentHashes.append(record.contentHash)

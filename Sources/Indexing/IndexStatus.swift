@@ -19,7 +19,9 @@ public struct IndexStatus: Sendable {
     public var version: String
 
     /// The fingerprint an index must carry: analysis chain and index format together.
-    public static func expectedFingerprint(_ analyzer: Analyzer) -> String { "\(IndexFormat.version)/\(analyzer.fingerprint)" }
+    public static func expectedFingerprint(_ analyzer: Analyzer) -> String {
+        "\(IndexFormat.version)/\(analyzer.fingerprint)"
+    }
 
     /// Reads the status from `reader`'s snapshot. O(1): reads the metadata table and the corpus version
     /// and compares fingerprints and change counters.
@@ -30,8 +32,11 @@ public struct IndexStatus: Sendable {
             state: .current, documentCount: Int(meta[IndexFormat.MetaKey.documentCount] ?? "") ?? 0,
             builtAt: meta[IndexFormat.MetaKey.builtAt] ?? "", updatedAt: meta[IndexFormat.MetaKey.updatedAt] ?? "",
             analyzerFingerprint: meta[IndexFormat.MetaKey.analyzerFingerprint] ?? "", problem: nil,
-            version: [IndexFormat.MetaKey.builtAt, IndexFormat.MetaKey.updatedAt, IndexFormat.MetaKey.corpusVersion, IndexFormat.MetaKey.semanticRank]
-                .map { meta[$0] ?? "" }.joined(separator: "|"))
+            version: [
+                IndexFormat.MetaKey.builtAt, IndexFormat.MetaKey.updatedAt, IndexFormat.MetaKey.corpusVersion,
+                IndexFormat.MetaKey.semanticRank,
+            ]
+            .map { meta[$0] ?? "" }.joined(separator: "|"))
         guard let found = meta[IndexFormat.MetaKey.analyzerFingerprint] else {
             status.state = .missing
             status.problem = .missing

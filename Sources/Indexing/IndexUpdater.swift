@@ -38,14 +38,16 @@ package struct IndexUpdater: Sendable {
         let reader = transaction.reader
         var totals = IndexTotals(meta: try reader.indexMeta())
         var cache = TermCache()
-        var removals: [String: Set<Int>] = [:]          // term → document numbers leaving it
-        var additions: [String: [Posting]] = [:]        // term → postings joining it, ascending
+        var removals: [String: Set<Int>] = [:]  // term → document numbers leaving it
+        var additions: [String: [Posting]] = [:]  // term → postings joining it, ascending
 
         for old in changes.removed + changes.updated.map(\.old) {
             guard let row = try reader.indexDocument(recordId: old.id) else {
                 throw IndexError.damaged("the record '\(old.id)' is missing from the index")
             }
-            for term in DocumentTerms(old, analyzer: analyzer, cache: &cache).terms { removals[term, default: []].insert(row.docNumber) }
+            for term in DocumentTerms(old, analyzer: analyzer, cache: &cache).terms {
+                removals[term, default: []].insert(row.docNumber)
+            }
             try transaction.deleteIndexDocument(docNumber: row.docNumber)
             try transaction.deleteSemanticDocument(docNumber: row.docNumber)
             totals.remove(row, record: old)
@@ -54,7 +56,8 @@ package struct IndexUpdater: Sendable {
         var added: [(docNumber: Int, counts: [String: Int])] = []
         for new in changes.inserted + changes.updated.map(\.new) {
             let terms = DocumentTerms(new, analyzer: analyzer, cache: &cache)
-            added.append((next, terms.counts.mapValues { IndexFormat.combinedFrequency(title: $0.title, body: $0.body) }))
+            added.append(
+                (next, terms.counts.mapValues { IndexFormat.combinedFrequency(title: $0.title, body: $0.body) }))
             for term in terms.terms { additions[term, default: []].append(terms.posting(term, docNumber: next)) }
             let row = terms.documentRow(docNumber: next, recordId: new.id)
             try transaction.putIndexDocument(row)
@@ -71,8 +74,13 @@ package struct IndexUpdater: Sendable {
             }
             if let leaving = removals[term] { postings.removeAll { leaving.contains($0.docNumber) } }
             postings += additions[term] ?? []
-            let frequency = postings.reduce(0) { $0 + IndexFormat.combinedFrequency(title: $1.titleFrequency, body: $1.bodyFrequency) }
-            try transaction.putIndexTerm(IndexTermRow(term: term, documentFrequency: postings.count, collectionFrequency: frequency, postings: PostingsCodec.encode(postings)))
+            let frequency = postings.reduce(0) {
+                $0 + IndexFormat.combinedFrequency(title: $1.titleFrequency, body: $1.bodyFrequency)
+            }
+            try transaction.putIndexTerm(
+                IndexTermRow(
+                    term: term, documentFrequency: postings.count, collectionFrequency: frequency,
+                    postings: PostingsCodec.encode(postings)))
         }
 
         try foldIn(added, transaction: transaction)

@@ -72,8 +72,9 @@ public struct PassageVectors: Sendable {
                 for (record, passages) in zip(slice, texts) {
                     let rows = vectors[offset..<(offset + passages.count)]
                     offset += passages.count
-                    try transaction.putPassageVectors(recordId: record.id, model: Self.model, contentHash: Self.hash(record),
-                                                      passages: passages.count, vectors: rows.flatMap { $0 })
+                    try transaction.putPassageVectors(
+                        recordId: record.id, model: Self.model, contentHash: Self.hash(record),
+                        passages: passages.count, vectors: rows.flatMap { $0 })
                 }
             }
             report.encoded += slice.count

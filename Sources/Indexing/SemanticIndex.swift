@@ -62,7 +62,8 @@ public struct SemanticIndex: Sendable {
         }
         let matrix = SparseMatrix(columns: idf.count, rowEntries: entries)
         let space = try SemanticSpace.build(matrix, rank: min(rank, max(1, min(documents.count, idf.count) - 1)))
-        return SemanticIndex(space: space, termRows: termRows, inverseDocumentFrequency: idf, docNumbers: documents.map(\.docNumber))
+        return SemanticIndex(
+            space: space, termRows: termRows, inverseDocumentFrequency: idf, docNumbers: documents.map(\.docNumber))
     }
 
     /// Writes the space, the record vectors and each record's nearest records (replacing what was there),
@@ -72,13 +73,17 @@ public struct SemanticIndex: Sendable {
         try transaction.setIndexMeta([IndexFormat.MetaKey.semanticRank: String(space.rank)])
         let k = space.rank
         for (term, row) in termRows {
-            try transaction.putSemanticTerm(term, idf: Double(inverseDocumentFrequency[row]), vector: Array(space.termVectors.values[(row * k)..<((row + 1) * k)]))
+            try transaction.putSemanticTerm(
+                term, idf: Double(inverseDocumentFrequency[row]),
+                vector: Array(space.termVectors.values[(row * k)..<((row + 1) * k)]))
         }
         for (row, doc) in docNumbers.enumerated() {
-            try transaction.putSemanticDocument(docNumber: doc, vector: Array(space.documentVectors.values[(row * k)..<((row + 1) * k)]))
+            try transaction.putSemanticDocument(
+                docNumber: doc, vector: Array(space.documentVectors.values[(row * k)..<((row + 1) * k)]))
         }
         for (row, neighbours) in space.nearestNeighbours(count: Self.relatedCount).enumerated() {
-            try transaction.putRelated(docNumber: docNumbers[row], related: neighbours.map { (docNumbers[$0.row], Double($0.score)) })
+            try transaction.putRelated(
+                docNumber: docNumbers[row], related: neighbours.map { (docNumbers[$0.row], Double($0.score)) })
         }
     }
 
@@ -101,7 +106,8 @@ public struct SemanticIndex: Sendable {
         let space = SemanticSpace(
             termVectors: DenseMatrix(rows: terms.count, columns: k, values: termValues),
             documentVectors: DenseMatrix(rows: documents.docNumbers.count, columns: k, values: documents.vectors))
-        return SemanticIndex(space: space, termRows: termRows, inverseDocumentFrequency: idf, docNumbers: documents.docNumbers)
+        return SemanticIndex(
+            space: space, termRows: termRows, inverseDocumentFrequency: idf, docNumbers: documents.docNumbers)
     }
 
     // MARK: - Using
@@ -135,7 +141,9 @@ public struct SemanticIndex: Sendable {
         result.withUnsafeMutableBufferPointer { result in
             cosines.withUnsafeBufferPointer { cosines in
                 docNumbers.withUnsafeBufferPointer { docNumbers in
-                    for row in 0..<docNumbers.count where docNumbers[row] < slots { result[docNumbers[row]] = Double(cosines[row]) }
+                    for row in 0..<docNumbers.count where docNumbers[row] < slots {
+                        result[docNumbers[row]] = Double(cosines[row])
+                    }
                 }
             }
         }

@@ -16,7 +16,10 @@ struct CSVRecordReader: RecordReader {
         var outputs: [ReaderOutput] = []
         for row in table.rows.dropFirst() {
             if row.cells.count != names.count {
-                outputs.append(.problem(FileProblem(line: row.line, "has \(row.cells.count) cells but the header names \(names.count) fields")))
+                outputs.append(
+                    .problem(
+                        FileProblem(
+                            line: row.line, "has \(row.cells.count) cells but the header names \(names.count) fields")))
                 continue
             }
             var raw = RawRecord(file: path, line: row.line)
@@ -28,7 +31,12 @@ struct CSVRecordReader: RecordReader {
                     raw.append(name, .list(Self.splitList(cell).map(FieldValue.scalar)), line: row.line)
                 case .mappingList:
                     do { raw.append(name, try JSONParser.parse(cell), line: row.line) } catch {
-                        outputs.append(.problem(FileProblem(line: row.line, field: name, "should hold a JSON array of entries, but \(error.message) at column \(error.column)")))
+                        outputs.append(
+                            .problem(
+                                FileProblem(
+                                    line: row.line, field: name,
+                                    "should hold a JSON array of entries, but \(error.message) at column \(error.column)"
+                                )))
                     }
                 }
             }

@@ -22,7 +22,7 @@ struct CSVTable {
         var rowLine = 1
         var quoteLine = 0
         var inQuotes = false
-        var cellStarted = false   // anything seen in this cell (so `a,` ends with an empty last cell)
+        var cellStarted = false  // anything seen in this cell (so `a,` ends with an empty last cell)
         var afterClosingQuote = false
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
@@ -44,7 +44,11 @@ struct CSVTable {
             if inQuotes {
                 if scalar == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { cell.append("\"") } else { inQuotes = false; afterClosingQuote = true; pending = next }
+                    if next == "\"" {
+                        cell.append("\"")
+                    } else {
+                        inQuotes = false; afterClosingQuote = true; pending = next
+                    }
                 } else {
                     if scalar == "\n" { line += 1 }
                     cell.append(scalar)
@@ -65,21 +69,28 @@ struct CSVTable {
                 rowLine = line
             case "\"":
                 guard !cellStarted || (cell.isEmpty && !afterClosingQuote) else {
-                    throw FileProblem(line: line, "a double quote inside an unquoted field; put the whole field in double quotes and double the quote (\"\")")
+                    throw FileProblem(
+                        line: line,
+                        "a double quote inside an unquoted field; put the whole field in double quotes and double the quote (\"\")"
+                    )
                 }
                 inQuotes = true
                 quoteLine = line
                 cellStarted = true
             default:
                 if afterClosingQuote {
-                    throw FileProblem(line: line, "text after a closing double quote; a quote inside a quoted field is written twice (\"\")")
+                    throw FileProblem(
+                        line: line,
+                        "text after a closing double quote; a quote inside a quoted field is written twice (\"\")")
                 }
                 cell.append(scalar)
                 cellStarted = true
             }
         }
         if inQuotes {
-            throw FileProblem(line: quoteLine, "a double quote opened on this line is never closed, so the rest of the file would be one field")
+            throw FileProblem(
+                line: quoteLine,
+                "a double quote opened on this line is never closed, so the rest of the file would be one field")
         }
         if cellStarted || !cell.isEmpty || !cells.isEmpty { endRow() }
         return CSVTable(rows: rows)
@@ -87,7 +98,10 @@ struct CSVTable {
 
     /// One cell as CSV text, quoted only when it must be.
     static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || cell.hasPrefix(" ") || cell.hasSuffix(" ") else { return cell }
+        guard
+            cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || cell.hasPrefix(" ")
+                || cell.hasSuffix(" ")
+        else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -21,11 +21,14 @@ enum ControlCharacters {
 
     /// "the control character U+0000 (NUL)".
     static func describe(_ scalar: Unicode.Scalar) -> String {
-        let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
-                     "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"]
+        let names = [
+            "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+            "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+        ]
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        return scalar.value < 0x20 ? "the control character \(code) (\(names[Int(scalar.value)]))" : "the character \(code)"
+        return scalar.value < 0x20
+            ? "the control character \(code) (\(names[Int(scalar.value)]))" : "the character \(code)"
     }
 
     /// `text` with every control character (C0, DEL and C1) written as an escape such as `\n` or
@@ -70,7 +73,9 @@ extension FieldValue {
         case .mapping(let pairs):
             for pair in pairs {
                 if let found = ControlCharacters.first(in: pair.key) { return ("", found.scalar, found.position) }
-                if let found = pair.value.firstControlCharacter() { return ("." + pair.key + found.path, found.scalar, found.position) }
+                if let found = pair.value.firstControlCharacter() {
+                    return ("." + pair.key + found.path, found.scalar, found.position)
+                }
             }
             return nil
         }

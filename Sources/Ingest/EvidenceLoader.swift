@@ -43,7 +43,10 @@ public struct EvidenceLoader: Sendable {
         return result
     }
 
-    private func collect(_ path: String, into files: inout [(path: String, format: RecordFormat, fromFolder: Bool)], visited: inout Set<String>, result: inout Result) {
+    private func collect(
+        _ path: String, into files: inout [(path: String, format: RecordFormat, fromFolder: Bool)],
+        visited: inout Set<String>, result: inout Result
+    ) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             result.diagnostics.append(IngestDiagnostic(.error, file: path, message: "no such file or folder"))
@@ -52,7 +55,12 @@ public struct EvidenceLoader: Sendable {
         guard isDirectory.boolValue else {
             let ext = URL(fileURLWithPath: path).pathExtension
             guard let format = RecordFormat(fileExtension: ext) else {
-                result.diagnostics.append(IngestDiagnostic(.error, file: path, message: "cannot tell the format from the extension '.\(ext)' (expected \(RecordFormat.extensionList))"))
+                result.diagnostics.append(
+                    IngestDiagnostic(
+                        .error, file: path,
+                        message:
+                            "cannot tell the format from the extension '.\(ext)' (expected \(RecordFormat.extensionList))"
+                    ))
                 return
             }
             if Self.firstVisit(path, &visited, result: &result) { files.append((path, format, false)) }
@@ -62,12 +70,17 @@ public struct EvidenceLoader: Sendable {
         let before = files.count
         walk(folder: path, into: &files, visited: &visited, result: &result)
         if files.count == before {
-            result.diagnostics.append(IngestDiagnostic(.error, file: path, message: "the folder holds no evidence files (\(RecordFormat.extensionList))"))
+            result.diagnostics.append(
+                IngestDiagnostic(
+                    .error, file: path, message: "the folder holds no evidence files (\(RecordFormat.extensionList))"))
         }
     }
 
     /// Reads `folder` (already marked visited) and, depth first in name order, the folders inside it.
-    private func walk(folder: String, into files: inout [(path: String, format: RecordFormat, fromFolder: Bool)], visited: inout Set<String>, result: inout Result) {
+    private func walk(
+        folder: String, into files: inout [(path: String, format: RecordFormat, fromFolder: Bool)],
+        visited: inout Set<String>, result: inout Result
+    ) {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
             result.diagnostics.append(IngestDiagnostic(.error, file: folder, message: "the folder cannot be read"))
@@ -82,7 +95,9 @@ public struct EvidenceLoader: Sendable {
             var isDirectory: ObjCBool = false
             _ = manager.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                if Self.firstVisit(path, &visited, result: &result) { walk(folder: path, into: &files, visited: &visited, result: &result) }
+                if Self.firstVisit(path, &visited, result: &result) {
+                    walk(folder: path, into: &files, visited: &visited, result: &result)
+                }
             } else if let format = RecordFormat(fileExtension: (name as NSString).pathExtension) {
                 if Self.firstVisit(path, &visited, result: &result) { files.append((path, format, true)) }
             } else {
@@ -96,7 +111,8 @@ public struct EvidenceLoader: Sendable {
     private static func firstVisit(_ path: String, _ visited: inout Set<String>, result: inout Result) -> Bool {
         let real = realPath(path) ?? path
         guard visited.insert(real).inserted else {
-            result.skipped.append(real == path ? "\(path): already read" : "\(path): already read as \(real) (through a symbolic link)")
+            result.skipped.append(
+                real == path ? "\(path): already read" : "\(path): already read as \(real) (through a symbolic link)")
             return false
         }
         return true
@@ -109,10 +125,14 @@ public struct EvidenceLoader: Sendable {
         return String(cString: resolved)
     }
 
-    private func read(_ path: String, format: RecordFormat, fromFolder: Bool, into result: inout Result, firstSeen: inout [String: (file: String, line: Int?)]) {
+    private func read(
+        _ path: String, format: RecordFormat, fromFolder: Bool, into result: inout Result,
+        firstSeen: inout [String: (file: String, line: Int?)]
+    ) {
         let file: TextFile
         do { file = try TextFile.read(path) } catch {
-            result.diagnostics.append(IngestDiagnostic(.error, file: path, line: error.line, field: error.field, message: error.message))
+            result.diagnostics.append(
+                IngestDiagnostic(.error, file: path, line: error.line, field: error.field, message: error.message))
             return
         }
         if format == .markdown, fromFolder, !MarkdownRecordReader.hasFrontMatter(file) {
@@ -123,16 +143,24 @@ public struct EvidenceLoader: Sendable {
         for output in format.reader.read(file, path: path) {
             switch output {
             case .problem(let problem):
-                result.diagnostics.append(IngestDiagnostic(.error, file: path, line: problem.line, field: problem.field, message: problem.message))
+                result.diagnostics.append(
+                    IngestDiagnostic(
+                        .error, file: path, line: problem.line, field: problem.field, message: problem.message))
             case .warning(let problem):
-                result.diagnostics.append(IngestDiagnostic(.warning, file: path, line: problem.line, field: problem.field, message: problem.message))
+                result.diagnostics.append(
+                    IngestDiagnostic(
+                        .warning, file: path, line: problem.line, field: problem.field, message: problem.message))
             case .record(let raw, let fallbackID):
                 let (record, diagnostics) = RecordBuilder(fallbackID: fallbackID).build(raw)
                 result.diagnostics += diagnostics
                 guard let record else { continue }
                 if let first = firstSeen[record.id] {
                     let place = first.file + (first.line.map { ":\($0)" } ?? "")
-                    result.diagnostics.append(IngestDiagnostic(.error, file: path, line: raw.line, field: "id", message: "the id '\(record.id)' is already used by the record at \(place); ids must be unique"))
+                    result.diagnostics.append(
+                        IngestDiagnostic(
+                            .error, file: path, line: raw.line, field: "id",
+                            message:
+                                "the id '\(record.id)' is already used by the record at \(place); ids must be unique"))
                     continue
                 }
                 firstSeen[record.id] = (path, raw.line)

@@ -57,7 +57,8 @@ struct FrontMatterGuard {
     private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
     private static func isFlowIndicator(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{")
+            || byte == UInt8(ascii: "}")
     }
 
     /// Scans one line; returns a message when the line holds something refused.
@@ -143,7 +144,9 @@ struct FrontMatterGuard {
                     return nil  // a comment
                 case UInt8(ascii: "!"):
                     // A tag: the value (or an anchor) follows it.
-                    while index < bytes.count && !Self.isBlank(bytes[index]) && !(flowDepth > 0 && Self.isFlowIndicator(bytes[index])) { index += 1 }
+                    while index < bytes.count && !Self.isBlank(bytes[index])
+                        && !(flowDepth > 0 && Self.isFlowIndicator(bytes[index]))
+                    { index += 1 }
                 case UInt8(ascii: "-") where nextEndsToken && flowDepth == 0, UInt8(ascii: "?") where nextEndsToken:
                     if flowDepth == 0 { entryColumn = index }
                     depthOnLine += 1
@@ -191,7 +194,9 @@ struct FrontMatterGuard {
             entryColumn = valueColumn
             if valueColumn == 0 {
                 let key = String(decoding: bytes[0..<index], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                topLevelKey = key.count >= 2 && (key.hasPrefix("\"") || key.hasPrefix("'")) ? String(key.dropFirst().dropLast()) : key
+                topLevelKey =
+                    key.count >= 2 && (key.hasPrefix("\"") || key.hasPrefix("'"))
+                    ? String(key.dropFirst().dropLast()) : key
             }
         }
         mode = .valueStart

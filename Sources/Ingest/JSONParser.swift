@@ -20,7 +20,9 @@ struct JSONParser {
         var parser = JSONParser(text)
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
-        if parser.position < parser.scalars.count { throw parser.error("unexpected text after the end of the JSON value") }
+        if parser.position < parser.scalars.count {
+            throw parser.error("unexpected text after the end of the JSON value")
+        }
         return value
     }
 
@@ -50,7 +52,9 @@ struct JSONParser {
     private var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
     private mutating func skipWhitespace() {
-        while let scalar = current, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" { position += 1 }
+        while let scalar = current, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+            position += 1
+        }
     }
 
     private mutating func expect(_ scalar: Unicode.Scalar) throws(SyntaxError) {

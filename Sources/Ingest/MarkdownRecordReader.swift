@@ -23,10 +23,25 @@ struct MarkdownRecordReader: RecordReader {
 
     func read(_ file: TextFile, path: String) -> [ReaderOutput] {
         guard Self.hasFrontMatter(file) else {
-            return [.problem(FileProblem(line: 1, "a Markdown record must start with a front-matter block: a line '---', the fields in YAML, and another line '---'"))]
+            return [
+                .problem(
+                    FileProblem(
+                        line: 1,
+                        "a Markdown record must start with a front-matter block: a line '---', the fields in YAML, and another line '---'"
+                    ))
+            ]
         }
-        guard let closing = file.lines.indices.dropFirst().first(where: { file.lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
-            return [.problem(FileProblem(line: 1, "the front matter opened on line 1 is never closed: add a line '---' after the last field"))]
+        guard
+            let closing = file.lines.indices.dropFirst().first(where: {
+                file.lines[$0].trimmingCharacters(in: .whitespaces) == "---"
+            })
+        else {
+            return [
+                .problem(
+                    FileProblem(
+                        line: 1,
+                        "the front matter opened on line 1 is never closed: add a line '---' after the last field"))
+            ]
         }
 
         var raw = RawRecord(file: path, line: 1)
@@ -47,7 +62,13 @@ struct MarkdownRecordReader: RecordReader {
             for (key, value) in mapping {
                 let line = (key.mark?.line).map { $0 + 1 }
                 guard let converted = Self.fieldValue(value, budget: &budget) else {
-                    return [.problem(FileProblem(line: line, field: key.string, "the front matter holds more than \(Self.maximumValues) values; a record needs a few hundred at most"))]
+                    return [
+                        .problem(
+                            FileProblem(
+                                line: line, field: key.string,
+                                "the front matter holds more than \(Self.maximumValues) values; a record needs a few hundred at most"
+                            ))
+                    ]
                 }
                 raw.append(key.string ?? "\(key)", converted, line: line)
             }
@@ -101,7 +122,10 @@ struct MarkdownRecordReader: RecordReader {
     private static func problem(from error: YamlError) -> FileProblem {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _):
-            FileProblem(line: mark.line + 1, "the front matter is not valid YAML: \(problem) (column \(mark.column)); text with a colon or a quote is safest in double quotes")
+            FileProblem(
+                line: mark.line + 1,
+                "the front matter is not valid YAML: \(problem) (column \(mark.column)); text with a colon or a quote is safest in double quotes"
+            )
         default:
             FileProblem(line: 2, "the front matter is not valid YAML: \(error)")
         }
@@ -129,12 +153,21 @@ struct MarkdownRecordReader: RecordReader {
             guard line.hasPrefix("## ") else { buffer.append(line); continue }
             let number = firstLine + offset
             let heading = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
-            guard let match = Self.sections.first(where: { $0.heading.caseInsensitiveCompare(heading) == .orderedSame }) else {
-                return .failure(FileProblem(line: number, "unknown section '## \(heading)' (expected: \(Self.sections.map { "'## \($0.heading)'" }.joined(separator: ", ")))"))
+            guard let match = Self.sections.first(where: { $0.heading.caseInsensitiveCompare(heading) == .orderedSame })
+            else {
+                return .failure(
+                    FileProblem(
+                        line: number,
+                        "unknown section '## \(heading)' (expected: \(Self.sections.map { "'## \($0.heading)'" }.joined(separator: ", ")))"
+                    ))
             }
             flush()
             if sections.contains(where: { $0.field == match.field }) {
-                return .failure(FileProblem(line: number, field: match.field.rawValue, "the section '## \(match.heading)' appears twice (text before the first heading counts as the summary)"))
+                return .failure(
+                    FileProblem(
+                        line: number, field: match.field.rawValue,
+                        "the section '## \(match.heading)' appears twice (text before the first heading counts as the summary)"
+                    ))
             }
             current = Section(field: match.field, text: "", line: number)
             inPreamble = false

@@ -25,14 +25,23 @@ struct RISRecordReader: RecordReader {
                 if startLine != nil, !tags.isEmpty {
                     tags[tags.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
                 } else {
-                    outputs.append(.problem(FileProblem(line: number, "text outside a record; each record starts with 'TY  - ' and ends with 'ER  - '")))
+                    outputs.append(
+                        .problem(
+                            FileProblem(
+                                line: number,
+                                "text outside a record; each record starts with 'TY  - ' and ends with 'ER  - '")))
                 }
                 continue
             }
             switch tag {
             case "TY":
                 if let open = startLine {
-                    outputs.append(.problem(FileProblem(line: open, "the record starting here has no 'ER  - ' line before the next 'TY' on line \(number)")))
+                    outputs.append(
+                        .problem(
+                            FileProblem(
+                                line: open,
+                                "the record starting here has no 'ER  - ' line before the next 'TY' on line \(number)"))
+                    )
                 }
                 startLine = number
                 tags = [(tag, value, number)]
@@ -46,14 +55,19 @@ struct RISRecordReader: RecordReader {
                 tags = []
             default:
                 if startLine == nil {
-                    outputs.append(.problem(FileProblem(line: number, "the tag \(tag) comes before any 'TY  - ' line that starts a record")))
+                    outputs.append(
+                        .problem(
+                            FileProblem(
+                                line: number, "the tag \(tag) comes before any 'TY  - ' line that starts a record")))
                 } else {
                     tags.append((tag, value, number))
                 }
             }
         }
         if let open = startLine {
-            outputs.append(.problem(FileProblem(line: open, "the record starting here has no 'ER  - ' line: the file ends inside it")))
+            outputs.append(
+                .problem(
+                    FileProblem(line: open, "the record starting here has no 'ER  - ' line: the file ends inside it")))
         }
         return outputs
     }
@@ -62,15 +76,17 @@ struct RISRecordReader: RecordReader {
     static func splitTag(_ line: String) -> (String, String)? {
         let scalars = Array(line.unicodeScalars)
         guard scalars.count >= 5, ("A"..."Z").contains(scalars[0]),
-              ("A"..."Z").contains(scalars[1]) || ("0"..."9").contains(scalars[1]),
-              scalars[2] == " ", scalars[3] == " ", scalars[4] == "-"
+            ("A"..."Z").contains(scalars[1]) || ("0"..."9").contains(scalars[1]),
+            scalars[2] == " ", scalars[3] == " ", scalars[4] == "-"
         else { return nil }
         var value = String.UnicodeScalarView()
         value.append(contentsOf: scalars[5...])
         return (String(line.prefix(2)), String(value).trimmingCharacters(in: .whitespaces))
     }
 
-    private func makeRecord(_ tags: [(tag: String, value: String, line: Int)], path: String, line: Int) -> [ReaderOutput] {
+    private func makeRecord(
+        _ tags: [(tag: String, value: String, line: Int)], path: String, line: Int
+    ) -> [ReaderOutput] {
         var raw = RawRecord(file: path, line: line)
         var outputs: [ReaderOutput] = []
         var authors: [FieldValue] = []
@@ -99,16 +115,27 @@ struct RISRecordReader: RecordReader {
                 raw.append("year", .scalar(year), line: number)
             case "AB", "N2": raw.append("summary", .scalar(value), line: number)
             case "KW":
-                if let topic = Topic(lenient: value) { topics.append(.scalar(topic.rawValue)) } else { keywords.append(value) }
+                if let topic = Topic(lenient: value) {
+                    topics.append(.scalar(topic.rawValue))
+                } else {
+                    keywords.append(value)
+                }
             case "DO": raw.append("doi", .scalar(value), line: number)
             case "UR": raw.append("url", .scalar(value), line: number)
             case "PB": raw.append("publisher", .scalar(value), line: number)
             case "JO", "T2", "JF", "JA":
-                if !raw.entries.contains(where: { $0.name == "publisher" }) { raw.append("publisher", .scalar(value), line: number) }
+                if !raw.entries.contains(where: { $0.name == "publisher" }) {
+                    raw.append("publisher", .scalar(value), line: number)
+                }
             case "N1" where value.hasPrefix(Self.notePrefix):
                 do {
-                    guard case .mapping(let pairs) = try JSONParser.parse(String(value.dropFirst(Self.notePrefix.count))) else {
-                        outputs.append(.problem(FileProblem(line: number, field: "N1", "the EvidenceEngine note must hold a JSON object")))
+                    guard
+                        case .mapping(let pairs) = try JSONParser.parse(String(value.dropFirst(Self.notePrefix.count)))
+                    else {
+                        outputs.append(
+                            .problem(
+                                FileProblem(
+                                    line: number, field: "N1", "the EvidenceEngine note must hold a JSON object")))
                         continue
                     }
                     for pair in pairs {
@@ -116,7 +143,12 @@ struct RISRecordReader: RecordReader {
                         raw.append(pair.key, pair.value, line: number)
                     }
                 } catch {
-                    outputs.append(.problem(FileProblem(line: number, field: "N1", "the EvidenceEngine note is not valid JSON: \(error.message) at column \(error.column)")))
+                    outputs.append(
+                        .problem(
+                            FileProblem(
+                                line: number, field: "N1",
+                                "the EvidenceEngine note is not valid JSON: \(error.message) at column \(error.column)")
+                        ))
                 }
             default: break
             }
@@ -127,16 +159,28 @@ struct RISRecordReader: RecordReader {
             if let kindFromType {
                 raw.append("kind", .scalar(kindFromType.rawValue), line: typeLine)
             } else {
-                outputs.append(.warning(FileProblem(line: typeLine, field: "TY", "the RIS type '\(tags.first?.value ?? "")' does not say which kind of evidence this is; set to 'unclassified'")))
+                outputs.append(
+                    .warning(
+                        FileProblem(
+                            line: typeLine, field: "TY",
+                            "the RIS type '\(tags.first?.value ?? "")' does not say which kind of evidence this is; set to 'unclassified'"
+                        )))
                 raw.append("kind", .scalar(EvidenceKind.unclassified.rawValue), line: typeLine)
             }
         }
         if !keywords.isEmpty {
-            outputs.append(.warning(FileProblem(line: line, field: "KW", "keywords that are not topics were left out: \(keywords.joined(separator: "; "))")))
+            outputs.append(
+                .warning(
+                    FileProblem(
+                        line: line, field: "KW",
+                        "keywords that are not topics were left out: \(keywords.joined(separator: "; "))")))
         }
         let surname = firstAuthor.split(separator: ",").first.map(String.init) ?? ""
-        let fallback = RecordID.slug(from: [surname, year, title.split(separator: " ").prefix(6).joined(separator: " ")].joined(separator: " "))
-        outputs.append(.record(raw, fallbackID: RecordBuilder.FallbackID(text: fallback, source: "the first author, year and title")))
+        let fallback = RecordID.slug(
+            from: [surname, year, title.split(separator: " ").prefix(6).joined(separator: " ")].joined(separator: " "))
+        outputs.append(
+            .record(
+                raw, fallbackID: RecordBuilder.FallbackID(text: fallback, source: "the first author, year and title")))
         return outputs
     }
 

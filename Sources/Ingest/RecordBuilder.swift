@@ -32,7 +32,10 @@ struct RecordBuilder {
     /// Used when a record names no id (the file name of a Markdown record, or a slug made for RIS).
     var fallbackID: FallbackID?
 
-    init(latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1, fallbackID: FallbackID? = nil) {
+    init(
+        latestYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1,
+        fallbackID: FallbackID? = nil
+    ) {
         self.latestYear = latestYear
         self.fallbackID = fallbackID
     }
@@ -64,24 +67,30 @@ struct RecordBuilder {
             } else if let fallbackID, !fallbackID.text.isEmpty {
                 id = self.id(from: fallbackID, &context)
             } else {
-                context.fail(.id, line: context.raw.line, "every record needs an id (a slug such as 'fdac-london-evaluation-2011')")
+                context.fail(
+                    .id, line: context.raw.line,
+                    "every record needs an id (a slug such as 'fdac-london-evaluation-2011')")
             }
         } else if !RecordID.isValid(id) {
-            context.fail(.id, line: values[.id]?.line,
-                         "'\(id)' is not a valid id: use lower-case letters and digits joined by single hyphens, at most \(RecordID.maximumLength) characters (for example '\(RecordID.slug(from: id))')")
+            context.fail(
+                .id, line: values[.id]?.line,
+                "'\(id)' is not a valid id: use lower-case letters and digits joined by single hyphens, at most \(RecordID.maximumLength) characters (for example '\(RecordID.slug(from: id))')"
+            )
         }
 
         let title = text(.title)
         let summary = text(.summary)
         if title.isEmpty && summary.isEmpty {
             if !context.refused.contains(.title) && !context.refused.contains(.summary) {
-                context.fail(.title, line: values[.title]?.line ?? context.raw.line,
-                             "every record needs a title or some text (a summary, also accepted as 'text' or 'abstract')")
+                context.fail(
+                    .title, line: values[.title]?.line ?? context.raw.line,
+                    "every record needs a title or some text (a summary, also accepted as 'text' or 'abstract')")
             }
         } else if title.isEmpty {
             context.warn(.title, line: context.raw.line, "no title given")
         } else if summary.isEmpty && !context.refused.contains(.summary) {
-            context.warn(.summary, line: context.raw.line, "no text given (a summary, also accepted as 'text' or 'abstract')")
+            context.warn(
+                .summary, line: context.raw.line, "no text given (a summary, also accepted as 'text' or 'abstract')")
         }
 
         let kind: EvidenceKind
@@ -99,8 +108,10 @@ struct RecordBuilder {
         } else if let value = Int(yearText), (Self.earliestYear...latestYear).contains(value) {
             year = value
         } else {
-            context.fail(.year, line: values[.year]?.line,
-                         "'\(yearText)' is not a possible year of publication (expected a whole number from \(Self.earliestYear) to \(latestYear))")
+            context.fail(
+                .year, line: values[.year]?.line,
+                "'\(yearText)' is not a possible year of publication (expected a whole number from \(Self.earliestYear) to \(latestYear))"
+            )
         }
 
         let url = text(.url)
@@ -111,9 +122,10 @@ struct RecordBuilder {
         if topics.isEmpty { context.warn(.topics, line: context.raw.line, "no topics given") }
         let ageGroups: [AgeGroup] = values[.ageGroups].map { context.terms($0, field: .ageGroups) } ?? []
 
-        let ukTested: UKTested = values[.ukTested].flatMap { entry in
-            context.text(entry, field: .ukTested).isEmpty ? nil : context.term(entry, field: .ukTested)
-        } ?? .unknown
+        let ukTested: UKTested =
+            values[.ukTested].flatMap { entry in
+                context.text(entry, field: .ukTested).isEmpty ? nil : context.term(entry, field: .ukTested)
+            } ?? .unknown
         let learningWeight: LearningWeight? = values[.learningWeight].flatMap { entry in
             context.text(entry, field: .learningWeight).isEmpty ? nil : context.term(entry, field: .learningWeight)
         }
@@ -130,7 +142,8 @@ struct RecordBuilder {
 
         let lastChecked = text(.lastChecked)
         if !lastChecked.isEmpty && !isISODate(lastChecked) {
-            context.fail(.lastChecked, line: values[.lastChecked]?.line, "'\(lastChecked)' is not a date written YYYY-MM-DD")
+            context.fail(
+                .lastChecked, line: values[.lastChecked]?.line, "'\(lastChecked)' is not a date written YYYY-MM-DD")
         }
 
         return EvidenceRecord(
@@ -156,12 +169,16 @@ struct RecordBuilder {
         let shown = ControlCharacters.visible(fallback.text)
         let slug = RecordID.slug(from: fallback.text)
         guard RecordID.isValid(slug) else {
-            context.fail(.id, line: context.raw.line,
-                         "no id given, and no valid id can be made from \(fallback.source) '\(shown)': add an 'id' (lower-case letters and digits joined by single hyphens, such as 'fdac-london-evaluation-2011')")
+            context.fail(
+                .id, line: context.raw.line,
+                "no id given, and no valid id can be made from \(fallback.source) '\(shown)': add an 'id' (lower-case letters and digits joined by single hyphens, such as 'fdac-london-evaluation-2011')"
+            )
             return ""
         }
-        context.warn(.id, line: context.raw.line,
-                     "no id given, and \(fallback.source) '\(shown)' is not a valid id; using '\(slug)', made from it (add an 'id' to choose another)")
+        context.warn(
+            .id, line: context.raw.line,
+            "no id given, and \(fallback.source) '\(shown)' is not a valid id; using '\(slug)', made from it (add an 'id' to choose another)"
+        )
         return slug
     }
 
@@ -176,7 +193,7 @@ struct RecordBuilder {
     private func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
         else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
     }
@@ -194,13 +211,17 @@ extension RecordBuilder {
         init(raw: RawRecord) { self.raw = raw }
 
         mutating func fail(_ field: RecordField?, line: Int?, _ message: String, name: String? = nil) {
-            diagnostics.append(IngestDiagnostic(.error, file: raw.file, line: line ?? raw.line, field: name ?? field?.rawValue, message: message))
+            diagnostics.append(
+                IngestDiagnostic(
+                    .error, file: raw.file, line: line ?? raw.line, field: name ?? field?.rawValue, message: message))
         }
 
         /// Records a warning, unless the field was refused: its error already says what is wrong.
         mutating func warn(_ field: RecordField?, line: Int?, _ message: String, name: String? = nil) {
             if let field, refused.contains(field) { return }
-            diagnostics.append(IngestDiagnostic(.warning, file: raw.file, line: line ?? raw.line, field: name ?? field?.rawValue, message: message))
+            diagnostics.append(
+                IngestDiagnostic(
+                    .warning, file: raw.file, line: line ?? raw.line, field: name ?? field?.rawValue, message: message))
         }
 
         /// Maps the file's names to fields; reports unknown names, repeats, oversized values and control characters.
@@ -208,28 +229,39 @@ extension RecordBuilder {
             var values: [RecordField: RawRecord.Entry] = [:]
             for entry in raw.entries {
                 if let control = ControlCharacters.first(in: entry.name) {
-                    fail(nil, line: entry.line, "a field name holds \(ControlCharacters.describe(control.scalar)); \(ControlCharacters.advice)")
+                    fail(
+                        nil, line: entry.line,
+                        "a field name holds \(ControlCharacters.describe(control.scalar)); \(ControlCharacters.advice)")
                     continue
                 }
                 guard let field = RecordField(name: entry.name) else {
-                    warn(nil, line: entry.line, "unknown field, ignored (known fields: \(RecordField.allCases.map(\.rawValue).joined(separator: ", ")))", name: entry.name)
+                    warn(
+                        nil, line: entry.line,
+                        "unknown field, ignored (known fields: \(RecordField.allCases.map(\.rawValue).joined(separator: ", ")))",
+                        name: entry.name)
                     continue
                 }
                 if let earlier = values[field] {
-                    fail(field, line: entry.line, "given twice (first as '\(earlier.name)'\(earlier.line.map { " on line \($0)" } ?? ""))")
+                    fail(
+                        field, line: entry.line,
+                        "given twice (first as '\(earlier.name)'\(earlier.line.map { " on line \($0)" } ?? ""))")
                     refused.insert(field)
                     continue
                 }
                 let size = entry.value.byteCount
                 if size > RecordBuilder.maximumFieldBytes {
-                    fail(field, line: entry.line, "the value is \(Self.megabytes(size)) long; the limit is \(Self.megabytes(RecordBuilder.maximumFieldBytes)) per field")
+                    fail(
+                        field, line: entry.line,
+                        "the value is \(Self.megabytes(size)) long; the limit is \(Self.megabytes(RecordBuilder.maximumFieldBytes)) per field"
+                    )
                     refused.insert(field)
                     continue
                 }
                 if let control = entry.value.firstControlCharacter() {
-                    fail(field, line: entry.line,
-                         "holds \(ControlCharacters.describe(control.scalar)) at character \(control.position); \(ControlCharacters.advice)",
-                         name: field.rawValue + control.path)
+                    fail(
+                        field, line: entry.line,
+                        "holds \(ControlCharacters.describe(control.scalar)) at character \(control.position); \(ControlCharacters.advice)",
+                        name: field.rawValue + control.path)
                     refused.insert(field)
                     continue
                 }
@@ -248,7 +280,9 @@ extension RecordBuilder {
             case .null: return ""
             case .scalar(let text): return text.trimmedOfWhiteSpace
             case .list, .mapping:
-                fail(field, line: entry.line, "expected a single value, found a \(entry.value.isList ? "list" : "mapping")", name: name)
+                fail(
+                    field, line: entry.line,
+                    "expected a single value, found a \(entry.value.isList ? "list" : "mapping")", name: name)
                 return ""
             }
         }
@@ -264,7 +298,9 @@ extension RecordBuilder {
                 var result: [String] = []
                 for item in items {
                     guard case .scalar(let text) = item else {
-                        fail(field, line: entry.line, "expected a list of texts, found a nested \(item.isList ? "list" : "mapping")")
+                        fail(
+                            field, line: entry.line,
+                            "expected a list of texts, found a nested \(item.isList ? "list" : "mapping")")
                         continue
                     }
                     let trimmed = text.trimmedOfWhiteSpace
@@ -277,7 +313,9 @@ extension RecordBuilder {
             }
         }
 
-        mutating func term<Term: ControlledTerm>(_ entry: RawRecord.Entry, field: RecordField, name: String? = nil) -> Term? {
+        mutating func term<Term: ControlledTerm>(
+            _ entry: RawRecord.Entry, field: RecordField, name: String? = nil
+        ) -> Term? {
             let value = text(entry, field: field, name: name)
             guard !value.isEmpty else { return nil }
             do { return try Term.parse(value) } catch {
@@ -320,7 +358,8 @@ extension RecordBuilder {
                 }
                 var parts: [String: RawRecord.Entry] = [:]
                 for pair in pairs {
-                    parts[RecordField.normalisedName(pair.key)] = RawRecord.Entry(name: pair.key, value: pair.value, line: entry.line)
+                    parts[RecordField.normalisedName(pair.key)] = RawRecord.Entry(
+                        name: pair.key, value: pair.value, line: entry.line)
                 }
                 result.append(parts)
             }
@@ -331,22 +370,34 @@ extension RecordBuilder {
             var result: [OutcomeEvidence] = []
             for (index, parts) in mappings(entry, field: .outcomes).enumerated() {
                 let label = "outcomes[\(index + 1)]"
-                reportUnknownParts(parts, known: ["outcome", "strength", "direction", "basis"], label: label, line: entry.line)
+                reportUnknownParts(
+                    parts, known: ["outcome", "strength", "direction", "basis"], label: label, line: entry.line)
                 let name = parts["outcome"].map { text($0, field: .outcomes, name: label + ".outcome") } ?? ""
-                if name.isEmpty { fail(.outcomes, line: entry.line, "each outcome needs an 'outcome' naming what was measured", name: label) }
+                if name.isEmpty {
+                    fail(
+                        .outcomes, line: entry.line, "each outcome needs an 'outcome' naming what was measured",
+                        name: label)
+                }
                 guard let strengthEntry = parts["strength"] else {
-                    fail(.outcomes, line: entry.line, "missing 'strength' (one of: \(EvidenceStrength.allValues.joined(separator: ", ")))", name: label)
+                    fail(
+                        .outcomes, line: entry.line,
+                        "missing 'strength' (one of: \(EvidenceStrength.allValues.joined(separator: ", ")))",
+                        name: label)
                     continue
                 }
                 guard let directionEntry = parts["direction"] else {
-                    fail(.outcomes, line: entry.line, "missing 'direction' (one of: \(EffectDirection.allValues.joined(separator: ", ")))", name: label)
+                    fail(
+                        .outcomes, line: entry.line,
+                        "missing 'direction' (one of: \(EffectDirection.allValues.joined(separator: ", ")))",
+                        name: label)
                     continue
                 }
                 let strength: EvidenceStrength? = term(strengthEntry, field: .outcomes, name: label + ".strength")
                 let direction: EffectDirection? = term(directionEntry, field: .outcomes, name: label + ".direction")
                 let basis = parts["basis"].map { text($0, field: .outcomes, name: label + ".basis") } ?? ""
                 if let strength, let direction, !name.isEmpty {
-                    result.append(OutcomeEvidence(outcome: name, strength: strength, direction: direction, basis: basis))
+                    result.append(
+                        OutcomeEvidence(outcome: name, strength: strength, direction: direction, basis: basis))
                 }
             }
             return result
@@ -357,7 +408,9 @@ extension RecordBuilder {
             for (index, parts) in mappings(entry, field: .sourceRatings).enumerated() {
                 let label = "sourceRatings[\(index + 1)]"
                 reportUnknownParts(parts, known: ["scale", "value", "asof", "url"], label: label, line: entry.line)
-                func part(_ key: String) -> String { parts[key].map { text($0, field: .sourceRatings, name: label + "." + key) } ?? "" }
+                func part(_ key: String) -> String {
+                    parts[key].map { text($0, field: .sourceRatings, name: label + "." + key) } ?? ""
+                }
                 let scale = part("scale"), value = part("value")
                 if scale.isEmpty || value.isEmpty {
                     fail(.sourceRatings, line: entry.line, "each rating needs a 'scale' and a 'value'", name: label)
@@ -368,9 +421,13 @@ extension RecordBuilder {
             return result
         }
 
-        private mutating func reportUnknownParts(_ parts: [String: RawRecord.Entry], known: Set<String>, label: String, line: Int?) {
+        private mutating func reportUnknownParts(
+            _ parts: [String: RawRecord.Entry], known: Set<String>, label: String, line: Int?
+        ) {
             for (key, part) in parts.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
-                fail(nil, line: line, "unknown part '\(part.name)' (expected: \(known.sorted().joined(separator: ", ")))", name: label)
+                fail(
+                    nil, line: line,
+                    "unknown part '\(part.name)' (expected: \(known.sorted().joined(separator: ", ")))", name: label)
             }
         }
     }

@@ -40,9 +40,11 @@ enum RecordField: String, CaseIterable, Sendable {
     /// Finds the field a file calls `name`, ignoring case, `_`, `-` and spaces.
     init?(name: String) {
         let wanted = Self.normalisedName(name)
-        guard let field = Self.allCases.first(where: {
-            Self.normalisedName($0.rawValue) == wanted || $0.aliases.contains(wanted)
-        }) else { return nil }
+        guard
+            let field = Self.allCases.first(where: {
+                Self.normalisedName($0.rawValue) == wanted || $0.aliases.contains(wanted)
+            })
+        else { return nil }
         self = field
     }
 

@@ -22,19 +22,27 @@ enum RecordFields {
             (.ukTested, text(record.ukTested.rawValue)),
             (.topics, list(record.topics.map(\.rawValue))),
             (.ageGroups, list(record.ageGroups.map(\.rawValue))),
-            (.outcomes, .list(record.outcomes.map { outcome in
-                .mapping([
-                    ("outcome", text(outcome.outcome)), ("strength", text(outcome.strength.rawValue)),
-                    ("direction", text(outcome.direction.rawValue)), ("basis", text(outcome.basis)),
-                ])
-            })),
+            (
+                .outcomes,
+                .list(
+                    record.outcomes.map { outcome in
+                        .mapping([
+                            ("outcome", text(outcome.outcome)), ("strength", text(outcome.strength.rawValue)),
+                            ("direction", text(outcome.direction.rawValue)), ("basis", text(outcome.basis)),
+                        ])
+                    })
+            ),
             (.learningWeight, record.learningWeight.map { text($0.rawValue) } ?? .null),
-            (.sourceRatings, .list(record.sourceRatings.map { rating in
-                .mapping([
-                    ("scale", text(rating.scale)), ("value", text(rating.value)),
-                    ("asOf", text(rating.asOf)), ("url", text(rating.url)),
-                ])
-            })),
+            (
+                .sourceRatings,
+                .list(
+                    record.sourceRatings.map { rating in
+                        .mapping([
+                            ("scale", text(rating.scale)), ("value", text(rating.value)),
+                            ("asOf", text(rating.asOf)), ("url", text(rating.url)),
+                        ])
+                    })
+            ),
             (.sourcesDisagree, text(record.sourcesDisagree ? "true" : "false")),
             (.caveats, list(record.caveats)),
             (.checking, list(record.checking)),

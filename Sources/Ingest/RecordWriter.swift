@@ -40,7 +40,9 @@ public enum RecordWriter {
 
     /// A RIS entry: standard tags where RIS has them, the rest of our fields as JSON in an `N1` note.
     static func risEntry(_ record: EvidenceRecord) -> String {
-        var lines = ["TY  - \(RISRecordReader.type(for: record.kind))", "ID  - \(record.id)", "TI  - \(oneLine(record.title))"]
+        var lines = [
+            "TY  - \(RISRecordReader.type(for: record.kind))", "ID  - \(record.id)", "TI  - \(oneLine(record.title))",
+        ]
         lines += record.authors.map { "AU  - \(oneLine($0))" }
         if let year = record.year { lines.append("PY  - \(year)") }
         lines.append("AB  - \(oneLine(record.summary))")
@@ -50,7 +52,9 @@ public enum RecordWriter {
         if !record.publisher.isEmpty { lines.append("PB  - \(oneLine(record.publisher))") }
         let inTags: Set<RecordField> = [.id, .title, .authors, .year, .summary, .topics, .doi, .url, .publisher]
         let rest = RecordFields.values(of: record).filter { !inTags.contains($0.field) }
-        lines.append("N1  - " + RISRecordReader.notePrefix + FieldValue.mapping(rest.map { ($0.field.rawValue, $0.value) }).jsonText)
+        lines.append(
+            "N1  - " + RISRecordReader.notePrefix
+                + FieldValue.mapping(rest.map { ($0.field.rawValue, $0.value) }).jsonText)
         lines.append("ER  - ")
         return lines.joined(separator: "\n") + "\n"
     }

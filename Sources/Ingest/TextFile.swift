@@ -20,7 +20,9 @@ struct TextFile {
         if let decoded = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) {
             text = decoded
         } else {
-            throw FileProblem(line: firstLineWithInvalidUTF8(data), "contains bytes that are not valid UTF-8 text; save the file as UTF-8 and try again")
+            throw FileProblem(
+                line: firstLineWithInvalidUTF8(data),
+                "contains bytes that are not valid UTF-8 text; save the file as UTF-8 and try again")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.allSatisfy(\.isWhitespace) { throw FileProblem("the file holds only white space") }

@@ -35,8 +35,11 @@ enum YAMLText {
     /// Plain when made only of lower-case letters, digits, `_` and `-` (ids, vocabulary words, years,
     /// dates) and not a word YAML reads as null; double-quoted otherwise.
     static func scalar(_ text: String) -> String {
-        let plain = !text.isEmpty && text != "null" && text != "~" && !text.hasPrefix("-")
-            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        let plain =
+            !text.isEmpty && text != "null" && text != "~" && !text.hasPrefix("-")
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+            }
         return plain ? text : JSONParser.quoted(text)
     }
 }

@@ -34,7 +34,8 @@ public struct ClusteredNeighbours: Sendable {
         let sample = Self.gather(vectors, rows: sampledRows(n, count: min(n, samplePerCluster * clusterCount)))
         var centroids = Self.gather(sample, rows: Array(0..<clusterCount))
         for _ in 0..<iterations {
-            centroids = Self.recentre(sample, assignment: Self.assign(sample, to: centroids, block: 4096), previous: centroids)
+            centroids = Self.recentre(
+                sample, assignment: Self.assign(sample, to: centroids, block: 4096), previous: centroids)
         }
         let assignment = Self.assign(vectors, to: centroids, block: 4096)
         var members = [[Int]](repeating: [], count: clusterCount)
@@ -54,7 +55,9 @@ public struct ClusteredNeighbours: Sendable {
                     for (local, row) in queryRows.enumerated() {
                         let own = Self.position(of: row, in: candidates)
                         let slice = values[(local * candidates.count)..<((local + 1) * candidates.count)]
-                        result[row] = SemanticSpace.best(count, of: slice, skipping: own).map { (candidates[$0.row], $0.score) }
+                        result[row] = SemanticSpace.best(count, of: slice, skipping: own).map {
+                            (candidates[$0.row], $0.score)
+                        }
                     }
                 }
                 start += queryRows.count
@@ -116,7 +119,9 @@ public struct ClusteredNeighbours: Sendable {
     static func nearestClusters(to cluster: Int, cosines: DenseMatrix, count: Int) -> [Int] {
         let c = cosines.columns
         return cosines.values.withUnsafeBufferPointer { values in
-            [cluster] + SemanticSpace.best(count - 1, of: values[(cluster * c)..<((cluster + 1) * c)], skipping: cluster).map(\.row)
+            [cluster]
+                + SemanticSpace.best(count - 1, of: values[(cluster * c)..<((cluster + 1) * c)], skipping: cluster).map(
+                    \.row)
         }
     }
 

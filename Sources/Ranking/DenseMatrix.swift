@@ -99,7 +99,8 @@ public struct SparseMatrix: Sendable, Equatable {
             partial.withUnsafeMutableBufferPointer { accumulate(rows: range, of: dense, into: $0, transposed: true) }
             return partial
         }
-        var result = DenseMatrix(rows: columns, columns: k, values: partials.first ?? [Float](repeating: 0, count: columns * k))
+        var result = DenseMatrix(
+            rows: columns, columns: k, values: partials.first ?? [Float](repeating: 0, count: columns * k))
         for partial in partials.dropFirst() {
             for index in result.values.indices { result.values[index] += partial[index] }
         }
@@ -108,7 +109,9 @@ public struct SparseMatrix: Sendable, Equatable {
 
     /// For each row r in `range` and each entry (c, v) of it: out[r] += v·dense[c] (or out[c] += v·dense[r]
     /// when `transposed`), rows of k floats.
-    private func accumulate(rows range: Range<Int>, of dense: DenseMatrix, into out: UnsafeMutableBufferPointer<Float>, transposed: Bool) {
+    private func accumulate(
+        rows range: Range<Int>, of dense: DenseMatrix, into out: UnsafeMutableBufferPointer<Float>, transposed: Bool
+    ) {
         let k = dense.columns
         dense.values.withUnsafeBufferPointer { input in
             for row in range {

@@ -11,8 +11,9 @@ public enum Kernels {
         a.values.withUnsafeBufferPointer { matrix in
             x.withUnsafeBufferPointer { vector in
                 y.withUnsafeMutableBufferPointer { result in
-                    cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(a.rows), Int32(a.columns), 1,
-                                matrix.baseAddress, Int32(a.columns), vector.baseAddress, 1, 0, result.baseAddress, 1)
+                    cblas_sgemv(
+                        CblasRowMajor, CblasNoTrans, Int32(a.rows), Int32(a.columns), 1,
+                        matrix.baseAddress, Int32(a.columns), vector.baseAddress, 1, 0, result.baseAddress, 1)
                 }
             }
         }
@@ -35,7 +36,9 @@ public enum Kernels {
     }
 
     /// op(A)·op(B) for row-major matrices, op being the identity or the transpose.
-    private static func sgemm(_ a: DenseMatrix, transposed transposeA: Bool, _ b: DenseMatrix, transposed transposeB: Bool) -> DenseMatrix {
+    private static func sgemm(
+        _ a: DenseMatrix, transposed transposeA: Bool, _ b: DenseMatrix, transposed transposeB: Bool
+    ) -> DenseMatrix {
         let m = transposeA ? a.columns : a.rows, k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
         precondition(k == (transposeB ? b.columns : b.rows), "the inner dimensions of a product must agree")
@@ -44,9 +47,10 @@ public enum Kernels {
         a.values.withUnsafeBufferPointer { left in
             b.values.withUnsafeBufferPointer { right in
                 c.values.withUnsafeMutableBufferPointer { result in
-                    cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                                Int32(m), Int32(n), Int32(k), 1, left.baseAddress, Int32(a.columns),
-                                right.baseAddress, Int32(b.columns), 0, result.baseAddress, Int32(n))
+                    cblas_sgemm(
+                        CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                        Int32(m), Int32(n), Int32(k), 1, left.baseAddress, Int32(a.columns),
+                        right.baseAddress, Int32(b.columns), 0, result.baseAddress, Int32(n))
                 }
             }
         }

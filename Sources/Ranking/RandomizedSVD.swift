@@ -49,7 +49,7 @@ public struct RandomizedSVD: Sendable {
             y = a.multiply(z)
         }
         try Self.orthonormalise(&y)
-        var z = a.multiplyTransposed(y)   // columns × width
+        var z = a.multiplyTransposed(y)  // columns × width
 
         var singular = [Float](repeating: 0, count: width)
         var u = DenseMatrix(rows: z.rows, columns: width)
@@ -58,8 +58,10 @@ public struct RandomizedSVD: Sendable {
             singular.withUnsafeMutableBufferPointer { sb in
                 u.values.withUnsafeMutableBufferPointer { ub in
                     vt.values.withUnsafeMutableBufferPointer { vb in
-                        LAPACKE_sgesdd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "S")), Int32(z.rows), Int32(width), zb.baseAddress, Int32(width),
-                                       sb.baseAddress, ub.baseAddress, Int32(width), vb.baseAddress, Int32(width))
+                        LAPACKE_sgesdd(
+                            LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "S")), Int32(z.rows), Int32(width), zb.baseAddress,
+                            Int32(width),
+                            sb.baseAddress, ub.baseAddress, Int32(width), vb.baseAddress, Int32(width))
                     }
                 }
             }
@@ -73,11 +75,15 @@ public struct RandomizedSVD: Sendable {
         let rows = Int32(m.rows), columns = Int32(m.columns)
         var tau = [Float](repeating: 0, count: m.columns)
         var info = m.values.withUnsafeMutableBufferPointer { values in
-            tau.withUnsafeMutableBufferPointer { LAPACKE_sgeqrf(LAPACK_ROW_MAJOR, rows, columns, values.baseAddress, columns, $0.baseAddress) }
+            tau.withUnsafeMutableBufferPointer {
+                LAPACKE_sgeqrf(LAPACK_ROW_MAJOR, rows, columns, values.baseAddress, columns, $0.baseAddress)
+            }
         }
         guard info == 0 else { throw .lapack(routine: "sgeqrf", info: info) }
         info = m.values.withUnsafeMutableBufferPointer { values in
-            tau.withUnsafeMutableBufferPointer { LAPACKE_sorgqr(LAPACK_ROW_MAJOR, rows, columns, columns, values.baseAddress, columns, $0.baseAddress) }
+            tau.withUnsafeMutableBufferPointer {
+                LAPACKE_sorgqr(LAPACK_ROW_MAJOR, rows, columns, columns, values.baseAddress, columns, $0.baseAddress)
+            }
         }
         guard info == 0 else { throw .lapack(routine: "sorgqr", info: info) }
     }

@@ -43,8 +43,10 @@ public enum ScoreFusion {
     /// The same with each list's moments already known: one pass, fused = a·lexical + b·semantic + c,
     /// with a = (1 − w)/sd_lexical, b = w/sd_semantic, c = −a·mean_lexical − b·mean_semantic (a term
     /// whose list does not vary is left out).
-    public static func linear(lexical: [Double], _ lexicalMoments: Moments, semantic: [Double], _ semanticMoments: Moments,
-                              semanticWeight w: Double) -> [Double] {
+    public static func linear(
+        lexical: [Double], _ lexicalMoments: Moments, semantic: [Double], _ semanticMoments: Moments,
+        semanticWeight w: Double
+    ) -> [Double] {
         precondition(lexical.count == semantic.count)
         let a = lexicalMoments.standardDeviation > 0 ? (1 - w) / lexicalMoments.standardDeviation : 0
         let b = semanticMoments.standardDeviation > 0 ? w / semanticMoments.standardDeviation : 0

@@ -44,7 +44,9 @@ public struct SemanticSpace: Sendable {
     public func scores(_ query: [Float]) -> [Float] { Kernels.multiply(documentVectors, query) }
 
     /// The cosines of every record with each row of `queries` (unit vectors): one `sgemm`, records × queries.
-    public func scores(batch queries: DenseMatrix) -> DenseMatrix { Kernels.multiplyByTranspose(documentVectors, queries) }
+    public func scores(batch queries: DenseMatrix) -> DenseMatrix {
+        Kernels.multiplyByTranspose(documentVectors, queries)
+    }
 
     /// Up to this many records, `nearestNeighbours(count:)` is exact; above it, approximate.
     public static let exactNeighbourLimit = 20_000
@@ -85,7 +87,9 @@ public struct SemanticSpace: Sendable {
 
     /// The `count` largest values (and their positions, 0-based within the slice) but one position,
     /// largest first, ties by position; one pass with a small sorted list. O(N · count) worst case.
-    static func best(_ count: Int, of values: Slice<UnsafeBufferPointer<Float>>, skipping skipped: Int) -> [(row: Int, score: Float)] {
+    static func best(
+        _ count: Int, of values: Slice<UnsafeBufferPointer<Float>>, skipping skipped: Int
+    ) -> [(row: Int, score: Float)] {
         var kept: [(row: Int, score: Float)] = []
         kept.reserveCapacity(count + 1)
         let base = values.startIndex

@@ -63,8 +63,10 @@ enum CaseReader {
         let content = contentTerms(tokens)
         let distinct = Set(content)
         let knownCount = distinct.intersection(known).count
-        let understood = !distinct.isEmpty && knownCount > 0
-            && (indexedRecords < smallIndex || Double(knownCount) >= knownShare * Double(distinct.count) || knownCount >= enoughKnown)
+        let understood =
+            !distinct.isEmpty && knownCount > 0
+            && (indexedRecords < smallIndex || Double(knownCount) >= knownShare * Double(distinct.count)
+                || knownCount >= enoughKnown)
         var unknown: [String] = []
         var message: String?
         if !understood {
@@ -74,12 +76,14 @@ enum CaseReader {
                 let written = String(decoding: bytes[token.startOffset..<token.endOffset], as: UTF8.self)
                 if seen.insert(written.lowercased()).inserted { unknown.append(written) }
             }
-            message = distinct.isEmpty
+            message =
+                distinct.isEmpty
                 ? "The description has no words to search by (only common words such as 'the' or 'and', or numbers). Describe the family's situation in a sentence or two."
                 : "Too few of the description's words appear in the evidence (not found: \(unknown.map { "'\($0)'" }.joined(separator: ", "))), so no ranking is shown. Describe the case in English, in everyday words or the usual abbreviations."
         }
-        return CaseReading(ages: ages(in: text), context: context(tokens, text: text), understood: understood,
-                           unknownWords: unknown, message: message)
+        return CaseReading(
+            ages: ages(in: text), context: context(tokens, text: text), understood: understood,
+            unknownWords: unknown, message: message)
     }
 
     // MARK: - Ages
@@ -120,11 +124,14 @@ enum CaseReader {
         months: #/\b(\d{1,2})\s*(?:-?\s*months?[- ]old|mths?\b|m/o\b)/#,
         schoolYear: #/\b(?:y|year\s*)(\d{1,2})\b/#,
         stages: [
-            ("pre-birth", AgeGroup.preBirth), ("prebirth", .preBirth), ("unborn", .preBirth), ("pregnan", .preBirth), ("antenatal", .preBirth),
+            ("pre-birth", AgeGroup.preBirth), ("prebirth", .preBirth), ("unborn", .preBirth), ("pregnan", .preBirth),
+            ("antenatal", .preBirth),
             ("newborn", .infant), ("baby", .infant), ("babies", .infant), ("infant", .infant),
-            ("toddler", .earlyYears), ("under-five", .earlyYears), ("under five", .earlyYears), ("nursery", .earlyYears), ("pre-school", .earlyYears),
+            ("toddler", .earlyYears), ("under-five", .earlyYears), ("under five", .earlyYears),
+            ("nursery", .earlyYears), ("pre-school", .earlyYears),
             ("primary school", .primary),
-            ("teenage", .adolescent), ("teenager", .adolescent), ("adolescen", .adolescent), ("secondary school", .adolescent),
+            ("teenage", .adolescent), ("teenager", .adolescent), ("adolescen", .adolescent),
+            ("secondary school", .adolescent),
             ("care leaver", .youngAdult), ("leaving care", .youngAdult), ("young adult", .youngAdult),
         ]
     )
@@ -136,7 +143,8 @@ enum CaseReader {
     static let procedures: Set<String> = [
         "child in need", "child protection plan", "child protection conference", "initial child protection conference",
         "review child protection conference", "child protection core group", "child protection medical examination",
-        "section 47 child protection enquiry", "strategy discussion", "no further action", "achieving best evidence interview",
+        "section 47 child protection enquiry", "strategy discussion", "no further action",
+        "achieving best evidence interview",
         "public law outline pre-proceedings", "section 20 voluntary accommodation", "interim care order", "care order",
         "emergency protection order", "placement order", "police protection", "child arrangements order",
     ]

@@ -37,8 +37,11 @@ public struct CollectionEvaluator {
     }
 
     /// One result per configuration, in the order given; `progress(done, total)` after each.
-    public func evaluate(_ configurations: [RankingConfiguration], progress: (Int, Int) -> Void = { _, _ in }) throws -> [Result] {
-        let workspace = (NSTemporaryDirectory() as NSString).appendingPathComponent("evidence-eval-\(UUID().uuidString)")
+    public func evaluate(
+        _ configurations: [RankingConfiguration], progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> [Result] {
+        let workspace = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "evidence-eval-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let store = try EvidenceStore(path: workspace + "/eval.sqlite")
         _ = try CorpusWriter(store: store).upsert(documents)
@@ -46,7 +49,8 @@ public struct CollectionEvaluator {
         var meanings: [String: [Float]] = [:]
         if let encoder, configurations.contains(where: { $0.encoderWeight > 0 }) {
             try PassageVectors(encoder: encoder).refresh(store)
-            meanings = Dictionary(uniqueKeysWithValues: zip(collection.queries.map(\.id), encoder.encode(collection.queries.map(\.text))))
+            meanings = Dictionary(
+                uniqueKeysWithValues: zip(collection.queries.map(\.id), encoder.encode(collection.queries.map(\.text))))
         }
 
         var results: [Result] = []
@@ -57,7 +61,9 @@ public struct CollectionEvaluator {
                 var rankings: [String: [(document: String, score: Double)]] = [:]
                 for query in collection.queries {
                     let terms = CaseReader.contentTerms(scorer.lexical.analyzer.analyze(query.text))
-                    rankings[query.id] = try scorer.rank(terms: terms, meaning: meanings[query.id], k: Self.depth).map { ($0.recordId, $0.score) }
+                    rankings[query.id] = try scorer.rank(terms: terms, meaning: meanings[query.id], k: Self.depth).map {
+                        ($0.recordId, $0.score)
+                    }
                 }
                 return rankings
             }

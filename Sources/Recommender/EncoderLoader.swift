@@ -45,7 +45,8 @@ public final class EncoderLoader: @unchecked Sendable {
     public var status: String {
         if let turnedOff { return "sentence encoder \(turnedOff)" }
         guard location.isPresent else {
-            return "sentence encoder not installed (\(location.directory.path) lacks \(location.missingFiles.joined(separator: ", "))); run `make model`"
+            return
+                "sentence encoder not installed (\(location.directory.path) lacks \(location.missingFiles.joined(separator: ", "))); run `make model`"
         }
         lock.lock()
         defer { lock.unlock() }

@@ -38,7 +38,11 @@ private final class Sink {
     /// Starts an entry of the container at `depth`: closes deeper ones and writes the separator.
     func beginEntry(at depth: Int) {
         close(deeperThan: depth)
-        if open[open.count - 1].hasEntry { bytes.append(UInt8(ascii: ",")) } else { open[open.count - 1].hasEntry = true }
+        if open[open.count - 1].hasEntry {
+            bytes.append(UInt8(ascii: ","))
+        } else {
+            open[open.count - 1].hasEntry = true
+        }
     }
 
     func openContainer(at depth: Int, opener: UInt8, closer: UInt8) {
@@ -63,7 +67,11 @@ private final class Sink {
                 case UInt8(ascii: "\n"): escaped += [backslash, UInt8(ascii: "n")]
                 case UInt8(ascii: "\r"): escaped += [backslash, UInt8(ascii: "r")]
                 case UInt8(ascii: "\t"): escaped += [backslash, UInt8(ascii: "t")]
-                case 0..<0x20: escaped += [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                case 0..<0x20:
+                    escaped += [
+                        backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
+                        hex[Int(byte & 0xF)],
+                    ]
                 default: escaped.append(byte)
                 }
             }
@@ -74,7 +82,8 @@ private final class Sink {
 
     func number(_ value: Double, path: [any CodingKey]) throws {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: path, debugDescription: "JSON has no \(value)"))
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: path, debugDescription: "JSON has no \(value)"))
         }
         append(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description)
     }
@@ -147,7 +156,9 @@ private struct KeyedStream<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { entry(key).integer(value) }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws { try entry(key).encodable(value) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
         _ = entry(key)
         return StreamEncoder(sink: sink, depth: depth + 1).container(keyedBy: keyType)
     }
@@ -189,7 +200,9 @@ private struct UnkeyedStream: UnkeyedEncodingContainer {
     mutating func encode(_ value: Int) throws { element().integer(value) }
     mutating func encode(_ value: some Encodable) throws { try element().encodable(value) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    ) -> KeyedEncodingContainer<NestedKey> {
         _ = element()
         return StreamEncoder(sink: sink, depth: depth + 1).container(keyedBy: keyType)
     }

@@ -49,8 +49,11 @@ public struct Snippet: Sendable, Hashable, Codable {
         let bytes = Array(text.utf8)
         var result: [(String, Bool)] = []
         var position = 0
-        for range in highlights.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= position && range.upperBound <= bytes.count {
-            if range.lowerBound > position { result.append((String(decoding: bytes[position..<range.lowerBound], as: UTF8.self), false)) }
+        for range in highlights.sorted(by: { $0.lowerBound < $1.lowerBound })
+        where range.lowerBound >= position && range.upperBound <= bytes.count {
+            if range.lowerBound > position {
+                result.append((String(decoding: bytes[position..<range.lowerBound], as: UTF8.self), false))
+            }
             result.append((String(decoding: bytes[range], as: UTF8.self), true))
             position = range.upperBound
         }

@@ -24,7 +24,10 @@ public struct Recommender: Sendable {
     private let indexReader = IndexReader()
     private let snippets = SnippetPicker()
 
-    public init(store: EvidenceStore, configuration: RankingConfiguration = RankingConfiguration(), encoders: EncoderLoader = .disabled) {
+    public init(
+        store: EvidenceStore, configuration: RankingConfiguration = RankingConfiguration(),
+        encoders: EncoderLoader = .disabled
+    ) {
         self.store = store
         self.configuration = configuration
         self.encoders = encoders
@@ -52,25 +55,31 @@ public struct Recommender: Sendable {
         var cache = TermCache()
         let tokens = searcher.analyzer.analyze(request.description, cache: &cache)
         let terms = CaseReader.contentTerms(tokens)
-        let reading = CaseReader.read(request.description, tokens: tokens, known: try searcher.knownTerms(terms, reader: reader),
-                                      indexedRecords: searcher.documentCount)
+        let reading = CaseReader.read(
+            request.description, tokens: tokens, known: try searcher.knownTerms(terms, reader: reader),
+            indexedRecords: searcher.documentCount)
         guard reading.understood else { return SearchResponse(results: [], reading: reading) }
         let mask = try searcher.mask(for: request.filter, reader: reader)
         let scorer = searcher.scorer(reader, configuration: configuration)
         let meaning = scorer.usesPassages ? encoders.encoder?.encode(request.description) : nil
-        let hits = try scorer.rank(terms: terms, meaning: meaning, k: request.k, allowed: mask, explain: request.explain, matches: true)
+        let hits = try scorer.rank(
+            terms: terms, meaning: meaning, k: request.k, allowed: mask, explain: request.explain, matches: true)
 
-        let records = Dictionary(try reader.records(ids: hits.map(\.recordId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let records = Dictionary(
+            try reader.records(ids: hits.map(\.recordId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let related = try relatedRecords(of: hits.map(\.docNumber), reader: reader)
         var results: [Recommendation] = []
         for hit in hits {
             guard let record = records[hit.recordId] else { continue }
             let concepts = ReasonWriter.concepts(tokens, shared: hit.matchedTerms, in: request.description)
-            results.append(Recommendation(
-                rank: results.count + 1, record: record, score: hit.score, matchedConcepts: concepts,
-                reasons: ReasonWriter.reasons(concepts),
-                snippet: snippets.pick(record, shared: hit.matchedTerms, version: searcher.version, analyzer: searcher.analyzer, cache: &cache),
-                related: related[hit.docNumber] ?? [], explanation: hit.explanation))
+            results.append(
+                Recommendation(
+                    rank: results.count + 1, record: record, score: hit.score, matchedConcepts: concepts,
+                    reasons: ReasonWriter.reasons(concepts),
+                    snippet: snippets.pick(
+                        record, shared: hit.matchedTerms, version: searcher.version, analyzer: searcher.analyzer,
+                        cache: &cache),
+                    related: related[hit.docNumber] ?? [], explanation: hit.explanation))
         }
         return SearchResponse(results: results, reading: reading)
     }
@@ -94,11 +103,15 @@ public struct Recommender: Sendable {
     }
 
     /// Each document's related records with their titles: two queries however many documents.
-    private func relatedRecords(of docNumbers: [Int], reader: StoreReader) throws -> [Int: [Recommendation.RelatedRecord]] {
+    private func relatedRecords(
+        of docNumbers: [Int], reader: StoreReader
+    ) throws -> [Int: [Recommendation.RelatedRecord]] {
         let neighbours = try reader.related(docNumbers: docNumbers)
         let titles = try reader.titles(docNumbers: Array(Set(neighbours.values.flatMap { $0.map(\.docNumber) })))
         return neighbours.mapValues { list in
-            list.compactMap { neighbour in titles[neighbour.docNumber].map { Recommendation.RelatedRecord(id: $0.recordId, title: $0.title) } }
+            list.compactMap { neighbour in
+                titles[neighbour.docNumber].map { Recommendation.RelatedRecord(id: $0.recordId, title: $0.title) }
+            }
         }
     }
 
@@ -112,8 +125,9 @@ public struct Recommender: Sendable {
                 let passages = status.state == .current ? try indexReader.searcher(reader).passageCount : 0
                 return Health(
                     status: status.state == .current ? "ok" : "index not ready", records: try reader.recordCount(),
-                    index: Health.Index(state: "\(status.state)", documents: status.documentCount, builtAt: status.builtAt,
-                                        updatedAt: status.updatedAt, problem: status.problem?.description),
+                    index: Health.Index(
+                        state: "\(status.state)", documents: status.documentCount, builtAt: status.builtAt,
+                        updatedAt: status.updatedAt, problem: status.problem?.description),
                     encoder: Health.Encoder(status: encoders.status, passages: passages))
             }
         }
@@ -126,10 +140,18 @@ public struct Recommender: Sendable {
         let records = try Self.mapping { try store.read { try $0.records(ids: wanted) } }
         guard !records.isEmpty else { throw RecommenderError.notFound("none of the records asked for was found") }
         switch format {
-        case .ris: return Export(text: RecordWriter.text(records, format: .ris), fileName: "evidence.ris", contentType: "application/x-research-info-systems")
-        case .jsonLines: return Export(text: RecordWriter.text(records, format: .jsonLines), fileName: "evidence.jsonl", contentType: "application/x-ndjson")
+        case .ris:
+            return Export(
+                text: RecordWriter.text(records, format: .ris), fileName: "evidence.ris",
+                contentType: "application/x-research-info-systems")
+        case .jsonLines:
+            return Export(
+                text: RecordWriter.text(records, format: .jsonLines), fileName: "evidence.jsonl",
+                contentType: "application/x-ndjson")
         case .supervisionSummary:
-            return Export(text: SupervisionSummary.markdown(records), fileName: "evidence-summary.md", contentType: "text/markdown; charset=utf-8")
+            return Export(
+                text: SupervisionSummary.markdown(records), fileName: "evidence-summary.md",
+                contentType: "text/markdown; charset=utf-8")
         }
     }
 

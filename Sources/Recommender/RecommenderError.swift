@@ -12,7 +12,8 @@ public enum RecommenderError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidRequest(let detail), .indexNotReady(let detail), .notFound(let detail), .storage(let detail): detail
+        case .invalidRequest(let detail), .indexNotReady(let detail), .notFound(let detail), .storage(let detail):
+            detail
         }
     }
 }

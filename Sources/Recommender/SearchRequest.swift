@@ -13,7 +13,10 @@ public struct SearchRequest: Sendable {
     /// How many results a search may ask for.
     public static let kRange = 1...100
 
-    public init(description: String, filter: RecordFilter = RecordFilter(), k: Int = SearchRequest.defaultK, explain: Bool = false) {
+    public init(
+        description: String, filter: RecordFilter = RecordFilter(), k: Int = SearchRequest.defaultK,
+        explain: Bool = false
+    ) {
         self.description = description
         self.filter = filter
         self.k = k
@@ -26,10 +29,13 @@ public struct SearchRequest: Sendable {
             throw RecommenderError.invalidRequest("the case description is empty: describe the case in your own words")
         }
         guard Self.kRange.contains(k) else {
-            throw RecommenderError.invalidRequest("the number of results must be between \(Self.kRange.lowerBound) and \(Self.kRange.upperBound), not \(k)")
+            throw RecommenderError.invalidRequest(
+                "the number of results must be between \(Self.kRange.lowerBound) and \(Self.kRange.upperBound), not \(k)"
+            )
         }
         if let from = filter.yearFrom, let to = filter.yearTo, from > to {
-            throw RecommenderError.invalidRequest("the years are the wrong way round: from \(from) is after until \(to)")
+            throw RecommenderError.invalidRequest(
+                "the years are the wrong way round: from \(from) is after until \(to)")
         }
     }
 }

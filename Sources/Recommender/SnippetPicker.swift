@@ -28,7 +28,9 @@ final class SnippetPicker: @unchecked Sendable {
     /// The sentence with the most distinct shared terms (the first such sentence on a tie; the first
     /// sentence when none matches), with those terms' words marked. O(terms of the body) once the body
     /// is kept; one analysis (O(text)) the first time in an index version.
-    func pick(_ record: EvidenceRecord, shared: Set<String>, version: String, analyzer: Analyzer, cache: inout TermCache) -> Snippet {
+    func pick(
+        _ record: EvidenceRecord, shared: Set<String>, version: String, analyzer: Analyzer, cache: inout TermCache
+    ) -> Snippet {
         let body = analysedBody(record, version: version, analyzer: analyzer, cache: &cache)
         guard !body.sentences.isEmpty else { return Snippet(text: record.summary, highlights: []) }
         let hits = shared.isEmpty ? [] : body.terms.filter { shared.contains($0.term) }
@@ -46,12 +48,16 @@ final class SnippetPicker: @unchecked Sendable {
             if terms.count > bestCount { best = index; bestCount = terms.count }
         }
         let range = body.sentences[best]
-        let highlights = hits.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
-            .map { ($0.range.lowerBound - range.lowerBound)..<($0.range.upperBound - range.lowerBound) }
+        let highlights = hits.filter {
+            $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound
+        }
+        .map { ($0.range.lowerBound - range.lowerBound)..<($0.range.upperBound - range.lowerBound) }
         return Snippet(text: String(decoding: body.bytes[range], as: UTF8.self), highlights: highlights)
     }
 
-    private func analysedBody(_ record: EvidenceRecord, version: String, analyzer: Analyzer, cache: inout TermCache) -> AnalysedBody {
+    private func analysedBody(
+        _ record: EvidenceRecord, version: String, analyzer: Analyzer, cache: inout TermCache
+    ) -> AnalysedBody {
         lock.lock()
         if self.version != version {
             self.version = version
@@ -83,7 +89,9 @@ final class SnippetPicker: @unchecked Sendable {
         func close(_ end: Int) {
             var lower = start, upper = end
             while lower < upper, [0x20, 0x09, 0x0D, 0x2D, 0x2A].contains(bytes[lower]) { lower += 1 }
-            if upper - lower >= 3, bytes[lower] == 0xE2, bytes[lower + 1] == 0x80, bytes[lower + 2] == 0xA2 { lower += 3 }  // •
+            if upper - lower >= 3, bytes[lower] == 0xE2, bytes[lower + 1] == 0x80, bytes[lower + 2] == 0xA2 {
+                lower += 3
+            }  // •
             while lower < upper, bytes[lower] == 0x20 { lower += 1 }
             while upper > lower, [0x20, 0x09, 0x0D].contains(bytes[upper - 1]) { upper -= 1 }
             if upper > lower { ranges.append(lower..<upper) }

@@ -4,11 +4,16 @@ internal import EvidenceCore
 /// the records only, never the case description.
 enum SupervisionSummary {
     static func markdown(_ records: [EvidenceRecord]) -> String {
-        var lines = ["# Evidence to discuss in supervision", "", "From EvidenceEngine's corpus; read the sources before relying on a finding.", ""]
+        var lines = [
+            "# Evidence to discuss in supervision", "",
+            "From EvidenceEngine's corpus; read the sources before relying on a finding.", "",
+        ]
         for (index, record) in records.enumerated() {
             lines.append("## \(index + 1). \(record.title)")
             lines.append("")
-            lines.append("*\(record.kind.label) · \(record.badge) · \(record.ukTested.label)\(record.sourcesDisagree ? " · sources disagree" : "")*")
+            lines.append(
+                "*\(record.kind.label) · \(record.badge) · \(record.ukTested.label)\(record.sourcesDisagree ? " · sources disagree" : "")*"
+            )
             lines.append("")
             lines.append(record.summary)
             if !record.practiceImplications.isEmpty {

@@ -24,7 +24,8 @@ struct DocumentTable: Sendable {
     static func load(_ reader: StoreReader) throws -> DocumentTable {
         let documents = try reader.indexDocuments()
         let size = (documents.last?.docNumber ?? 0) + 1
-        var ids = [String](repeating: "", count: size), lengths = [Int](repeating: 0, count: size), norms = [Double](repeating: 0, count: size)
+        var ids = [String](repeating: "", count: size), lengths = [Int](repeating: 0, count: size),
+            norms = [Double](repeating: 0, count: size)
         for row in documents {
             ids[row.docNumber] = row.recordId
             lengths[row.docNumber] = IndexFormat.combinedLength(title: row.titleLength, body: row.bodyLength)
@@ -37,7 +38,8 @@ struct DocumentTable: Sendable {
             docNumbers: Dictionary(uniqueKeysWithValues: documents.map { ($0.recordId, $0.docNumber) }),
             statistics: CollectionStatistics(
                 documentCount: totals.documents,
-                averageLength: Double(IndexFormat.combinedLength(title: totals.titleLength, body: totals.bodyLength)) / Double(count),
+                averageLength: Double(IndexFormat.combinedLength(title: totals.titleLength, body: totals.bodyLength))
+                    / Double(count),
                 averageNorm: totals.norm / Double(count)))
     }
 }

@@ -30,7 +30,8 @@ public struct LexicalScorer {
     /// Per record, the scheme's record-only factor (`WeightingScheme.documentNormaliser`).
     private let normalisers: [Double]
 
-    init(reader: StoreReader, table: DocumentTable, termRows: TermRowCache, scheme: WeightingScheme, analyzer: Analyzer) {
+    init(reader: StoreReader, table: DocumentTable, termRows: TermRowCache, scheme: WeightingScheme, analyzer: Analyzer)
+    {
         self.reader = reader
         self.table = table
         self.termRows = termRows
@@ -44,7 +45,9 @@ public struct LexicalScorer {
     public init(reader: StoreReader, scheme: WeightingScheme = .standardBM25, analyzer: Analyzer = .standard) throws {
         let status = try IndexStatus.read(reader, analyzer: analyzer)
         if let problem = status.problem { throw problem }
-        self.init(reader: reader, table: try DocumentTable.load(reader), termRows: TermRowCache(), scheme: scheme, analyzer: analyzer)
+        self.init(
+            reader: reader, table: try DocumentTable.load(reader), termRows: TermRowCache(), scheme: scheme,
+            analyzer: analyzer)
     }
 
     public var statistics: CollectionStatistics { table.statistics }
@@ -74,29 +77,39 @@ public struct LexicalScorer {
     /// The best `k` records that match a term and that `allowed` allows, exactly (every posting is scored;
     /// a bounded heap keeps the best), best first, ties by record id; with `explain`, each with its
     /// explanation tree; with `matches`, each with the query terms it contains.
-    public func top(terms: [String], k: Int, allowed: DocumentMask? = nil, explain: Bool = false, matches: Bool = false) throws -> [ScoredRecord] {
+    public func top(
+        terms: [String], k: Int, allowed: DocumentMask? = nil, explain: Bool = false, matches: Bool = false
+    ) throws -> [ScoredRecord] {
         let weighted = try weightedTerms(terms)
         let result = try accumulate(weighted, tracking: matches ? [.touched, .matches] : [.touched])
         let candidates = allowed.map { mask in result.touched.filter(mask.allows) } ?? result.touched
         let ids = table.recordIds
         let picked: [(index: Int, score: Double)]
         if k >= candidates.count {
-            picked = candidates.map { ($0, result.scores[$0]) }.sorted { $0.score != $1.score ? $0.score > $1.score : ids[$0.index] < ids[$1.index] }
+            picked = candidates.map { ($0, result.scores[$0]) }.sorted {
+                $0.score != $1.score ? $0.score > $1.score : ids[$0.index] < ids[$1.index]
+            }
         } else {
-            picked = TopK.select(candidates.map { result.scores[$0] }, k: k) { ids[candidates[$0]] }.map { (candidates[$0.index], $0.score) }
+            picked = TopK.select(candidates.map { result.scores[$0] }, k: k) { ids[candidates[$0]] }.map {
+                (candidates[$0.index], $0.score)
+            }
         }
         let trees = explain ? try explanations(weighted, documents: Set(picked.map(\.index))) : [:]
         return picked.map { doc, score in
-            ScoredRecord(recordId: ids[doc], docNumber: doc, score: score,
-                         matchedTerms: result.matchedTerms(of: doc),
-                         explanation: trees[doc].map { Explanation(score, "\(scheme.name): sum of \($0.count) matching terms", $0) })
+            ScoredRecord(
+                recordId: ids[doc], docNumber: doc, score: score,
+                matchedTerms: result.matchedTerms(of: doc),
+                explanation: trees[doc].map {
+                    Explanation(score, "\(scheme.name): sum of \($0.count) matching terms", $0)
+                })
         }
     }
 
     /// The explanation tree of each given document's lexical score (documents that match no term have none).
     public func explanations(terms: [String], documents: Set<Int>) throws -> [Int: Explanation] {
         try explanations(weightedTerms(terms), documents: documents).mapValues { details in
-            Explanation(details.reduce(0) { $0 + $1.value }, "\(scheme.name): sum of \(details.count) matching terms", details)
+            Explanation(
+                details.reduce(0) { $0 + $1.value }, "\(scheme.name): sum of \(details.count) matching terms", details)
         }
     }
 
@@ -120,12 +133,18 @@ public struct LexicalScorer {
         for term in terms { queryFrequency[term, default: 0] += 1 }
         var weighted = try termRows.rows(queryFrequency.keys.sorted(), reader: reader).map { row in
             let qtf = queryFrequency[row.term]!
-            return WeightedTerm(row: row, queryFrequency: qtf,
-                                weight: scheme.queryWeight(queryFrequency: qtf, documentFrequency: row.documentFrequency, statistics: statistics))
+            return WeightedTerm(
+                row: row, queryFrequency: qtf,
+                weight: scheme.queryWeight(
+                    queryFrequency: qtf, documentFrequency: row.documentFrequency, statistics: statistics))
         }
         if case .tfidf = scheme {  // ltc: cosine-normalise the query vector
             let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-            if norm > 0 { weighted = weighted.map { WeightedTerm(row: $0.row, queryFrequency: $0.queryFrequency, weight: $0.weight / norm) } }
+            if norm > 0 {
+                weighted = weighted.map {
+                    WeightedTerm(row: $0.row, queryFrequency: $0.queryFrequency, weight: $0.weight / norm)
+                }
+            }
         }
         return weighted
     }
@@ -179,8 +198,10 @@ public struct LexicalScorer {
                             try PostingsCodec.forEach(term.row.postings) { posting in
                                 let doc = posting.docNumber
                                 guard doc < slots else { return }
-                                let tf = IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
-                                scores[doc] += term.weight * scheme.documentWeight(frequency: tf, normaliser: normalisers[doc])
+                                let tf = IndexFormat.combinedFrequency(
+                                    title: posting.titleFrequency, body: posting.bodyFrequency)
+                                scores[doc] +=
+                                    term.weight * scheme.documentWeight(frequency: tf, normaliser: normalisers[doc])
                                 if words > 0 { bits[doc * words + word] |= bit }
                                 if tracksTouched, !seen[doc] { seen[doc] = true; touched.append(doc) }
                             }
@@ -204,12 +225,19 @@ public struct LexicalScorer {
                 let doc = posting.docNumber
                 guard documents.contains(doc) else { return }
                 let tf = IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
-                let documentWeight = scheme.documentWeight(frequency: tf, length: lengths[doc], norm: norms[doc], statistics: statistics)
-                details[doc, default: []].append(Explanation(term.weight * documentWeight, "match on '\(term.row.term)': query weight × record weight", [
-                    scheme.explainQueryWeight(term.weight, term: term.row.term, queryFrequency: term.queryFrequency,
-                                              documentFrequency: term.row.documentFrequency, statistics: statistics),
-                    scheme.explainDocumentWeight(documentWeight, posting: posting, length: lengths[doc], norm: norms[doc], statistics: statistics),
-                ]))
+                let documentWeight = scheme.documentWeight(
+                    frequency: tf, length: lengths[doc], norm: norms[doc], statistics: statistics)
+                details[doc, default: []].append(
+                    Explanation(
+                        term.weight * documentWeight, "match on '\(term.row.term)': query weight × record weight",
+                        [
+                            scheme.explainQueryWeight(
+                                term.weight, term: term.row.term, queryFrequency: term.queryFrequency,
+                                documentFrequency: term.row.documentFrequency, statistics: statistics),
+                            scheme.explainDocumentWeight(
+                                documentWeight, posting: posting, length: lengths[doc], norm: norms[doc],
+                                statistics: statistics),
+                        ]))
             }
         }
         return details

@@ -16,13 +16,15 @@ struct PassageMatrix: Sendable {
         var documents: [Int] = []
         var width = 0
         for entry in try reader.passageVectors(model: PassageVectors.model) {
-            guard let doc = docNumbers[entry.recordId], entry.passages > 0, entry.vectors.count % entry.passages == 0 else { continue }
+            guard let doc = docNumbers[entry.recordId], entry.passages > 0, entry.vectors.count % entry.passages == 0
+            else { continue }
             width = entry.vectors.count / entry.passages
             values += entry.vectors
             documents += Array(repeating: doc, count: entry.passages)
         }
         guard !documents.isEmpty, values.count == documents.count * width else { return nil }
-        return PassageMatrix(vectors: DenseMatrix(rows: documents.count, columns: width, values: values), documents: documents)
+        return PassageMatrix(
+            vectors: DenseMatrix(rows: documents.count, columns: width, values: values), documents: documents)
     }
 
     /// Each document's best-passage cosine with the unit vector `query`, by document number; documents

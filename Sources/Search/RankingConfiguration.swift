@@ -20,8 +20,11 @@ public struct RankingConfiguration: Sendable, Hashable {
     /// the index holds passage vectors.
     public var encoderWeight: Double
 
-    public init(scheme: WeightingScheme = .standardBM25, semanticWeight: Double = 0.2, semanticRank: Int = SemanticIndex.defaultRank,
-                feedbackDocuments: Int = 5, feedbackWeight: Double = 0.5, encoderWeight: Double = 0.5) {
+    public init(
+        scheme: WeightingScheme = .standardBM25, semanticWeight: Double = 0.2,
+        semanticRank: Int = SemanticIndex.defaultRank,
+        feedbackDocuments: Int = 5, feedbackWeight: Double = 0.5, encoderWeight: Double = 0.5
+    ) {
         self.scheme = scheme
         self.semanticWeight = semanticWeight
         self.semanticRank = semanticRank
@@ -40,7 +43,9 @@ public struct RankingConfiguration: Sendable, Hashable {
         guard let first = parts.first, let scheme = WeightingScheme(name: first) else { return nil }
         self.init(scheme: scheme, semanticWeight: 0, feedbackDocuments: 0, encoderWeight: 0)
         for part in parts.dropFirst() {
-            let (head, rest) = part.firstIndex(where: { $0 == ":" || $0 == "@" }).map { (String(part[..<$0]), String(part[$0...])) } ?? (part, "")
+            let (head, rest) =
+                part.firstIndex(where: { $0 == ":" || $0 == "@" }).map { (String(part[..<$0]), String(part[$0...])) }
+                ?? (part, "")
             let value = rest.hasPrefix(":") ? Double(rest.dropFirst().prefix { $0 != "@" }) : nil
             let count = rest.contains("@") ? Int(rest[rest.index(after: rest.firstIndex(of: "@")!)...]) : nil
             switch head {
@@ -55,7 +60,7 @@ public struct RankingConfiguration: Sendable, Hashable {
             default: return nil
             }
         }
-        if feedbackDocuments > 0 && semanticWeight == 0 { return nil }   // feedback works in the semantic space
+        if feedbackDocuments > 0 && semanticWeight == 0 { return nil }  // feedback works in the semantic space
     }
 
     public var name: String {

@@ -42,8 +42,11 @@ public final class Searcher: @unchecked Sendable {
 
     /// A scorer for one search in `reader`'s snapshot (which must see this searcher's version). The LSA
     /// side uses the stored space, whatever rank `configuration` names. O(1).
-    public func scorer(_ reader: StoreReader, configuration: RankingConfiguration = RankingConfiguration()) -> HybridScorer {
-        let lexical = LexicalScorer(reader: reader, table: table, termRows: termRows, scheme: configuration.scheme, analyzer: analyzer)
+    public func scorer(
+        _ reader: StoreReader, configuration: RankingConfiguration = RankingConfiguration()
+    ) -> HybridScorer {
+        let lexical = LexicalScorer(
+            reader: reader, table: table, termRows: termRows, scheme: configuration.scheme, analyzer: analyzer)
         return HybridScorer(lexical: lexical, semantic: semantic, passages: passages, configuration: configuration)
     }
 

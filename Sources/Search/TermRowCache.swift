@@ -25,7 +25,8 @@ final class TermRowCache: @unchecked Sendable {
         }
         lock.unlock()
         if !missing.isEmpty {
-            let found = Dictionary(try reader.indexTerms(missing).map { ($0.term, $0) }, uniquingKeysWith: { first, _ in first })
+            let found = Dictionary(
+                try reader.indexTerms(missing).map { ($0.term, $0) }, uniquingKeysWith: { first, _ in first })
             lock.lock()
             defer { lock.unlock() }
             for term in missing {

@@ -73,7 +73,8 @@ extension WeightingScheme {
 
     /// The record-side factor of one term: how much its frequency in this record counts.
     func documentWeight(frequency tf: Int, length: Int, norm: Double, statistics: CollectionStatistics) -> Double {
-        documentWeight(frequency: tf, normaliser: documentNormaliser(length: length, norm: norm, statistics: statistics))
+        documentWeight(
+            frequency: tf, normaliser: documentNormaliser(length: length, norm: norm, statistics: statistics))
     }
 
     /// The part of the record-side factor that depends on the record only, computed once per record:
@@ -101,25 +102,42 @@ extension WeightingScheme {
         }
     }
 
-    func explainQueryWeight(_ value: Double, term: String, queryFrequency qtf: Int, documentFrequency df: Int, statistics: CollectionStatistics) -> Explanation {
+    func explainQueryWeight(
+        _ value: Double, term: String, queryFrequency qtf: Int, documentFrequency df: Int,
+        statistics: CollectionStatistics
+    ) -> Explanation {
         switch self {
         case .tfidf:
-            Explanation(value, "query weight of '\(term)': (1 + ln qtf) · ln(N / df), qtf \(qtf), N \(statistics.documentCount), df \(df)")
+            Explanation(
+                value,
+                "query weight of '\(term)': (1 + ln qtf) · ln(N / df), qtf \(qtf), N \(statistics.documentCount), df \(df)"
+            )
         case .bm25:
-            Explanation(value, "qtf · idf of '\(term)': idf = ln(1 + (N − df + 0.5) / (df + 0.5)), qtf \(qtf), N \(statistics.documentCount), df \(df)")
+            Explanation(
+                value,
+                "qtf · idf of '\(term)': idf = ln(1 + (N − df + 0.5) / (df + 0.5)), qtf \(qtf), N \(statistics.documentCount), df \(df)"
+            )
         }
     }
 
-    func explainDocumentWeight(_ value: Double, posting: Posting, length: Int, norm: Double, statistics: CollectionStatistics) -> Explanation {
+    func explainDocumentWeight(
+        _ value: Double, posting: Posting, length: Int, norm: Double, statistics: CollectionStatistics
+    ) -> Explanation {
         let tf = IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency)
         let frequency = "tf \(tf) (2 × \(posting.titleFrequency) in the title + \(posting.bodyFrequency) in the text)"
         switch self {
         case .tfidf(nil):
             return Explanation(value, "(1 + ln tf) / ‖d‖, \(frequency), ‖d‖ \(Explanation.format(norm))")
         case .tfidf(let slope?):
-            return Explanation(value, "(1 + ln tf) / ((1 − s)·mean‖d‖ + s·‖d‖), \(frequency), s \(slope), ‖d‖ \(Explanation.format(norm)), mean‖d‖ \(Explanation.format(statistics.averageNorm))")
+            return Explanation(
+                value,
+                "(1 + ln tf) / ((1 − s)·mean‖d‖ + s·‖d‖), \(frequency), s \(slope), ‖d‖ \(Explanation.format(norm)), mean‖d‖ \(Explanation.format(statistics.averageNorm))"
+            )
         case let .bm25(k1, b):
-            return Explanation(value, "tf·(k1 + 1) / (tf + k1·(1 − b + b·len/avglen)), \(frequency), k1 \(k1), b \(b), len \(length), avglen \(Explanation.format(statistics.averageLength))")
+            return Explanation(
+                value,
+                "tf·(k1 + 1) / (tf + k1·(1 − b + b·len/avglen)), \(frequency), k1 \(k1), b \(b), len \(length), avglen \(Explanation.format(statistics.averageLength))"
+            )
         }
     }
 }

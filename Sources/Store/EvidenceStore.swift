@@ -47,9 +47,12 @@ public final class EvidenceStore: Sendable {
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 return .unreadable(path: path, detail: error.message ?? "\(error.resultCode)")
             case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
-                return .failed(path: path, action: action, detail: "the file or its folder cannot be written (\(error.message ?? "read-only"))")
+                return .failed(
+                    path: path, action: action,
+                    detail: "the file or its folder cannot be written (\(error.message ?? "read-only"))")
             case .SQLITE_FULL:
-                return .failed(path: path, action: action, detail: "the disk or the database is full; nothing was changed")
+                return .failed(
+                    path: path, action: action, detail: "the disk or the database is full; nothing was changed")
             default:
                 return .failed(path: path, action: action, detail: error.message ?? "\(error.resultCode)")
             }

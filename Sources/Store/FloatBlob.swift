@@ -10,7 +10,9 @@ enum FloatBlob {
 
     static func floats(_ bytes: [UInt8]) -> [Float] {
         stride(from: 0, to: bytes.count - 3, by: 4).map { index in
-            Float(bitPattern: UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24)
+            Float(
+                bitPattern: UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
+                    | UInt32(bytes[index + 3]) << 24)
         }
     }
 }

@@ -11,7 +11,9 @@ enum RecordRows {
 
     static func insert(_ db: Database, _ record: EvidenceRecord) throws {
         let placeholders = Array(repeating: "?", count: recordColumns.count).joined(separator: ",")
-        try db.cachedStatement(sql: "INSERT INTO record (\(recordColumns.joined(separator: ","))) VALUES (\(placeholders))").execute(
+        try db.cachedStatement(
+            sql: "INSERT INTO record (\(recordColumns.joined(separator: ","))) VALUES (\(placeholders))"
+        ).execute(
             arguments: [
                 record.id, record.title, record.kind.rawValue, record.summary, record.findings,
                 record.practiceImplications, record.year, record.publisher, record.url, record.doi,
@@ -19,27 +21,40 @@ enum RecordRows {
                 record.sourcesDisagree, record.lastChecked,
             ])
         for (position, name) in record.authors.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO recordAuthor VALUES (?,?,?)").execute(arguments: [record.id, position, name])
+            try db.cachedStatement(sql: "INSERT INTO recordAuthor VALUES (?,?,?)").execute(arguments: [
+                record.id, position, name,
+            ])
         }
         for (position, topic) in record.topics.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO recordTopic VALUES (?,?,?)").execute(arguments: [record.id, position, topic.rawValue])
+            try db.cachedStatement(sql: "INSERT INTO recordTopic VALUES (?,?,?)").execute(arguments: [
+                record.id, position, topic.rawValue,
+            ])
         }
         for (position, age) in record.ageGroups.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO recordAgeGroup VALUES (?,?,?)").execute(arguments: [record.id, position, age.rawValue])
+            try db.cachedStatement(sql: "INSERT INTO recordAgeGroup VALUES (?,?,?)").execute(arguments: [
+                record.id, position, age.rawValue,
+            ])
         }
         for (position, outcome) in record.outcomes.enumerated() {
             try db.cachedStatement(sql: "INSERT INTO recordOutcome VALUES (?,?,?,?,?,?)").execute(
-                arguments: [record.id, position, outcome.outcome, outcome.strength.rawValue, outcome.direction.rawValue, outcome.basis])
+                arguments: [
+                    record.id, position, outcome.outcome, outcome.strength.rawValue, outcome.direction.rawValue,
+                    outcome.basis,
+                ])
         }
         for (position, rating) in record.sourceRatings.enumerated() {
             try db.cachedStatement(sql: "INSERT INTO recordSourceRating VALUES (?,?,?,?,?,?)").execute(
                 arguments: [record.id, position, rating.scale, rating.value, rating.asOf, rating.url])
         }
         for (position, caveat) in record.caveats.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO recordCaveat VALUES (?,?,?)").execute(arguments: [record.id, position, caveat])
+            try db.cachedStatement(sql: "INSERT INTO recordCaveat VALUES (?,?,?)").execute(arguments: [
+                record.id, position, caveat,
+            ])
         }
         for (position, note) in record.checking.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO recordChecking VALUES (?,?,?)").execute(arguments: [record.id, position, note])
+            try db.cachedStatement(sql: "INSERT INTO recordChecking VALUES (?,?,?)").execute(arguments: [
+                record.id, position, note,
+            ])
         }
     }
 
@@ -68,7 +83,10 @@ enum RecordRows {
     /// The document numbers of the indexed records that pass `filter`. One query; O(matching records).
     static func indexedDocNumbers(_ db: Database, filter: RecordFilter) throws -> [Int] {
         let (sql, arguments) = condition(filter)
-        return try Int.fetchAll(db, sql: "SELECT docNumber FROM indexDocument JOIN record ON record.id = indexDocument.recordId WHERE \(sql)", arguments: arguments)
+        return try Int.fetchAll(
+            db,
+            sql: "SELECT docNumber FROM indexDocument JOIN record ON record.id = indexDocument.recordId WHERE \(sql)",
+            arguments: arguments)
     }
 
     /// `filter` as an SQL condition on the `record` table, with its arguments.
@@ -122,27 +140,37 @@ enum RecordRows {
     }
 
     /// Loads the matching records and their lists: one query for the records, one per child table.
-    private static func fetch(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [EvidenceRecord] {
+    private static func fetch(
+        _ db: Database, whereSQL: String, arguments: StatementArguments
+    ) throws -> [EvidenceRecord] {
         var records: [EvidenceRecord] = []
         var indexByID: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(recordColumns.joined(separator: ",")) FROM record WHERE \(whereSQL) ORDER BY id"), arguments: arguments)
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: "SELECT \(recordColumns.joined(separator: ",")) FROM record WHERE \(whereSQL) ORDER BY id"),
+            arguments: arguments)
         while let row = try rows.next() {
             let id: String = row["id"]
             indexByID[id] = records.count
-            records.append(EvidenceRecord(
-                id: id, title: row["title"], kind: EvidenceKind(rawValue: row["kind"]) ?? .unclassified,
-                summary: row["summary"], findings: row["findings"], practiceImplications: row["practiceImplications"],
-                year: row["year"], publisher: row["publisher"], url: row["url"], doi: row["doi"],
-                country: row["country"], ukTested: UKTested(rawValue: row["ukTested"]) ?? .unknown,
-                learningWeight: (row["learningWeight"] as String?).flatMap(LearningWeight.init(rawValue:)),
-                sourcesDisagree: row["sourcesDisagree"], lastChecked: row["lastChecked"]))
+            records.append(
+                EvidenceRecord(
+                    id: id, title: row["title"], kind: EvidenceKind(rawValue: row["kind"]) ?? .unclassified,
+                    summary: row["summary"], findings: row["findings"],
+                    practiceImplications: row["practiceImplications"],
+                    year: row["year"], publisher: row["publisher"], url: row["url"], doi: row["doi"],
+                    country: row["country"], ukTested: UKTested(rawValue: row["ukTested"]) ?? .unknown,
+                    learningWeight: (row["learningWeight"] as String?).flatMap(LearningWeight.init(rawValue:)),
+                    sourcesDisagree: row["sourcesDisagree"], lastChecked: row["lastChecked"]))
         }
         guard !records.isEmpty else { return [] }
         // The child rows of the selected records only; for one record, the primary key does the work.
         let scope = records.count == 1 ? "recordId = ?" : "recordId IN (SELECT id FROM record WHERE \(whereSQL))"
         let scopeArguments: StatementArguments = records.count == 1 ? [records[0].id] : arguments
         func children(_ table: String, _ columns: String, _ apply: (inout EvidenceRecord, Row) -> Void) throws {
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT recordId, \(columns) FROM \(table) WHERE \(scope) ORDER BY recordId, position"), arguments: scopeArguments)
+            let cursor = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: "SELECT recordId, \(columns) FROM \(table) WHERE \(scope) ORDER BY recordId, position"),
+                arguments: scopeArguments)
             while let row = try cursor.next() {
                 guard let index = indexByID[row["recordId"]] else { continue }
                 apply(&records[index], row)
@@ -157,11 +185,14 @@ enum RecordRows {
         }
         try children("recordOutcome", "outcome, strength, direction, basis") { record, row in
             guard let strength = EvidenceStrength(rawValue: row["strength"]),
-                  let direction = EffectDirection(rawValue: row["direction"]) else { return }
-            record.outcomes.append(OutcomeEvidence(outcome: row["outcome"], strength: strength, direction: direction, basis: row["basis"]))
+                let direction = EffectDirection(rawValue: row["direction"])
+            else { return }
+            record.outcomes.append(
+                OutcomeEvidence(outcome: row["outcome"], strength: strength, direction: direction, basis: row["basis"]))
         }
         try children("recordSourceRating", "scale, value, asOf, url") { record, row in
-            record.sourceRatings.append(SourceRating(scale: row["scale"], value: row["value"], asOf: row["asOf"], url: row["url"]))
+            record.sourceRatings.append(
+                SourceRating(scale: row["scale"], value: row["value"], asOf: row["asOf"], url: row["url"]))
         }
         try children("recordCaveat", "text") { $0.caveats.append($1["text"]) }
         try children("recordChecking", "text") { $0.checking.append($1["text"]) }

@@ -15,7 +15,8 @@ public struct StoreReader {
     /// The records with these ids, in the order asked for; ids with no record are left out. One query
     /// per table however many ids, where fetching one by one would cost seven statements each.
     public func records(ids: [String]) throws -> [EvidenceRecord] {
-        let found = Dictionary(try RecordRows.fetch(db, ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let found = Dictionary(
+            try RecordRows.fetch(db, ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { found[$0] }
     }
 
@@ -40,24 +41,35 @@ public struct StoreReader {
     }
 
     public func indexDocuments() throws -> [IndexDocumentRow] {
-        try Row.fetchAll(db, sql: "SELECT docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm FROM indexDocument ORDER BY docNumber")
-            .map(Self.document)
+        try Row.fetchAll(
+            db,
+            sql:
+                "SELECT docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm FROM indexDocument ORDER BY docNumber"
+        )
+        .map(Self.document)
     }
 
     public func indexDocument(recordId: String) throws -> IndexDocumentRow? {
-        try Row.fetchOne(db, sql: "SELECT docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm FROM indexDocument WHERE recordId = ?", arguments: [recordId])
-            .map(Self.document)
+        try Row.fetchOne(
+            db,
+            sql:
+                "SELECT docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm FROM indexDocument WHERE recordId = ?",
+            arguments: [recordId]
+        )
+        .map(Self.document)
     }
 
     /// The rows of those of `terms` that are in the index.
     public func indexTerms(_ terms: some Collection<String>) throws -> [IndexTermRow] {
-        let statement = try db.cachedStatement(sql: "SELECT term, documentFrequency, collectionFrequency, postings FROM indexTerm WHERE term = ?")
+        let statement = try db.cachedStatement(
+            sql: "SELECT term, documentFrequency, collectionFrequency, postings FROM indexTerm WHERE term = ?")
         return try terms.compactMap { term in try Row.fetchOne(statement, arguments: [term]).map(Self.term) }
     }
 
     /// Every term row, in term order, one at a time (for checks and exports of the whole index).
     public func forEachIndexTerm(_ body: (IndexTermRow) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT term, documentFrequency, collectionFrequency, postings FROM indexTerm ORDER BY term")
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT term, documentFrequency, collectionFrequency, postings FROM indexTerm ORDER BY term")
         while let row = try cursor.next() { try body(Self.term(row)) }
     }
 
@@ -82,15 +94,21 @@ public struct StoreReader {
 
     /// A record's nearest records in the semantic space, closest first.
     public func related(docNumber: Int) throws -> [(docNumber: Int, score: Double)] {
-        try Row.fetchAll(db, sql: "SELECT relatedDocNumber, score FROM relatedRecord WHERE docNumber = ? ORDER BY position", arguments: [docNumber])
-            .map { ($0[0], $0[1]) }
+        try Row.fetchAll(
+            db, sql: "SELECT relatedDocNumber, score FROM relatedRecord WHERE docNumber = ? ORDER BY position",
+            arguments: [docNumber]
+        )
+        .map { ($0[0], $0[1]) }
     }
 
     /// The nearest records of several records at once, closest first, keyed by document number.
     public func related(docNumbers: [Int]) throws -> [Int: [(docNumber: Int, score: Double)]] {
         var result: [Int: [(docNumber: Int, score: Double)]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT docNumber, relatedDocNumber, score FROM relatedRecord WHERE docNumber IN (SELECT value FROM json_each(?)) ORDER BY docNumber, position",
-                                       arguments: [RecordRows.jsonArray(docNumbers.map(String.init))])
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT docNumber, relatedDocNumber, score FROM relatedRecord WHERE docNumber IN (SELECT value FROM json_each(?)) ORDER BY docNumber, position",
+            arguments: [RecordRows.jsonArray(docNumbers.map(String.init))])
         while let row = try rows.next() { result[row[0], default: []].append((row[1], row[2])) }
         return result
     }
@@ -98,8 +116,11 @@ public struct StoreReader {
     /// The record id and title of indexed documents, keyed by document number (numbers no longer in use are left out).
     public func titles(docNumbers: [Int]) throws -> [Int: (recordId: String, title: String)] {
         var result: [Int: (recordId: String, title: String)] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT indexDocument.docNumber, record.id, record.title FROM indexDocument JOIN record ON record.id = indexDocument.recordId WHERE indexDocument.docNumber IN (SELECT value FROM json_each(?))",
-                                       arguments: [RecordRows.jsonArray(docNumbers.map(String.init))])
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT indexDocument.docNumber, record.id, record.title FROM indexDocument JOIN record ON record.id = indexDocument.recordId WHERE indexDocument.docNumber IN (SELECT value FROM json_each(?))",
+            arguments: [RecordRows.jsonArray(docNumbers.map(String.init))])
         while let row = try rows.next() { result[row[0]] = (row[1], row[2]) }
         return result
     }
@@ -107,14 +128,18 @@ public struct StoreReader {
     /// For each record with stored passage vectors: the model and the content hash they were made from.
     public func passageVectorStamps() throws -> [String: (model: String, contentHash: String)] {
         var stamps: [String: (model: String, contentHash: String)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT recordId, model, contentHash FROM recordPassageVectors") { stamps[row[0]] = (row[1], row[2]) }
+        for row in try Row.fetchAll(db, sql: "SELECT recordId, model, contentHash FROM recordPassageVectors") {
+            stamps[row[0]] = (row[1], row[2])
+        }
         return stamps
     }
 
     /// Every record's passage vectors made by `model`, in record id order, one row per passage.
     public func passageVectors(model: String) throws -> [(recordId: String, passages: Int, vectors: [Float])] {
         var result: [(recordId: String, passages: Int, vectors: [Float])] = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT recordId, passages, vectors FROM recordPassageVectors WHERE model = ? ORDER BY recordId", arguments: [model])
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT recordId, passages, vectors FROM recordPassageVectors WHERE model = ? ORDER BY recordId",
+            arguments: [model])
         while let row = try cursor.next() {
             result.append((row[0], row[1], FloatBlob.floats((row[2] as DatabaseValue).storage.blobBytes)))
         }
@@ -124,7 +149,9 @@ public struct StoreReader {
     public func indexTermCount() throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indexTerm") ?? 0 }
 
     static func document(_ row: Row) -> IndexDocumentRow {
-        IndexDocumentRow(docNumber: row[0], recordId: row[1], titleLength: row[2], bodyLength: row[3], uniqueTerms: row[4], norm: row[5])
+        IndexDocumentRow(
+            docNumber: row[0], recordId: row[1], titleLength: row[2], bodyLength: row[3], uniqueTerms: row[4],
+            norm: row[5])
     }
 
     static func term(_ row: Row) -> IndexTermRow {

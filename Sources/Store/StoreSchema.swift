@@ -153,7 +153,11 @@ enum StoreSchema {
                 throw StoreError.newerSchema(path: path, unknownMigrations: applied.subtracting(known).sorted())
             }
             if !complete {
-                guard !readOnly else { throw StoreError.failed(path: path, action: "open", detail: "the schema needs an update, which a read-only database cannot take") }
+                guard !readOnly else {
+                    throw StoreError.failed(
+                        path: path, action: "open",
+                        detail: "the schema needs an update, which a read-only database cannot take")
+                }
                 try migrator.migrate(pool)
             }
         } catch {

@@ -20,9 +20,12 @@ public struct StoreStatistics: Sendable, Codable, Equatable {
             for row in try Row.fetchAll(db, sql: sql) { result[row[0]] = row[1] }
             return result
         }
-        let strengthRank = EvidenceStrength.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank)" }.joined(separator: " ")
-        let rankToName = EvidenceStrength.allCases.map { "WHEN \($0.rank) THEN '\($0.rawValue)'" }.joined(separator: " ")
-        let strongest = try counts("""
+        let strengthRank = EvidenceStrength.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank)" }.joined(
+            separator: " ")
+        let rankToName = EvidenceStrength.allCases.map { "WHEN \($0.rank) THEN '\($0.rawValue)'" }.joined(
+            separator: " ")
+        let strongest = try counts(
+            """
             SELECT CASE best \(rankToName) END, COUNT(*) FROM (
               SELECT r.id, COALESCE(MAX(CASE o.strength \(strengthRank) END), 0) AS best
               FROM record r LEFT JOIN recordOutcome o ON o.recordId = r.id GROUP BY r.id)

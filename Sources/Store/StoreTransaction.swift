@@ -84,15 +84,20 @@ public struct StoreTransaction {
     }
 
     package func deleteSemanticDocument(docNumber: Int) throws {
-        try db.execute(sql: "DELETE FROM semanticDocument WHERE docNumber = ?; DELETE FROM relatedRecord WHERE docNumber = ? OR relatedDocNumber = ?",
-                       arguments: [docNumber, docNumber, docNumber])
+        try db.execute(
+            sql:
+                "DELETE FROM semanticDocument WHERE docNumber = ?; DELETE FROM relatedRecord WHERE docNumber = ? OR relatedDocNumber = ?",
+            arguments: [docNumber, docNumber, docNumber])
     }
 
     /// Replaces a record's list of nearest records.
     package func putRelated(docNumber: Int, related: [(docNumber: Int, score: Double)]) throws {
         try db.execute(sql: "DELETE FROM relatedRecord WHERE docNumber = ?", arguments: [docNumber])
-        let statement = try db.cachedStatement(sql: "INSERT INTO relatedRecord (docNumber, position, relatedDocNumber, score) VALUES (?,?,?,?)")
-        for (position, entry) in related.enumerated() { try statement.execute(arguments: [docNumber, position, entry.docNumber, entry.score]) }
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO relatedRecord (docNumber, position, relatedDocNumber, score) VALUES (?,?,?,?)")
+        for (position, entry) in related.enumerated() {
+            try statement.execute(arguments: [docNumber, position, entry.docNumber, entry.score])
+        }
     }
 
     package func setIndexMeta(_ meta: [String: String]) throws {
@@ -102,8 +107,13 @@ public struct StoreTransaction {
     }
 
     package func putIndexDocument(_ row: IndexDocumentRow) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO indexDocument (docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm) VALUES (?,?,?,?,?,?)")
-        try statement.execute(arguments: [row.docNumber, row.recordId, row.titleLength, row.bodyLength, row.uniqueTerms, row.norm])
+        let statement = try db.cachedStatement(
+            sql:
+                "INSERT OR REPLACE INTO indexDocument (docNumber, recordId, titleLength, bodyLength, uniqueTerms, norm) VALUES (?,?,?,?,?,?)"
+        )
+        try statement.execute(arguments: [
+            row.docNumber, row.recordId, row.titleLength, row.bodyLength, row.uniqueTerms, row.norm,
+        ])
     }
 
     package func deleteIndexDocument(docNumber: Int) throws {
@@ -115,15 +125,25 @@ public struct StoreTransaction {
         if row.documentFrequency == 0 {
             try db.execute(sql: "DELETE FROM indexTerm WHERE term = ?", arguments: [row.term])
         } else {
-            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO indexTerm (term, documentFrequency, collectionFrequency, postings) VALUES (?,?,?,?)")
-            try statement.execute(arguments: [row.term, row.documentFrequency, row.collectionFrequency, Data(row.postings)])
+            let statement = try db.cachedStatement(
+                sql:
+                    "INSERT OR REPLACE INTO indexTerm (term, documentFrequency, collectionFrequency, postings) VALUES (?,?,?,?)"
+            )
+            try statement.execute(arguments: [
+                row.term, row.documentFrequency, row.collectionFrequency, Data(row.postings),
+            ])
         }
     }
 
     /// Stores a record's passage vectors (`passages` rows of equal length, packed), replacing earlier ones.
-    package func putPassageVectors(recordId: String, model: String, contentHash: String, passages: Int, vectors: [Float]) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO recordPassageVectors (recordId, model, contentHash, passages, vectors) VALUES (?,?,?,?,?)")
-            .execute(arguments: [recordId, model, contentHash, passages, FloatBlob.data(vectors)])
+    package func putPassageVectors(
+        recordId: String, model: String, contentHash: String, passages: Int, vectors: [Float]
+    ) throws {
+        try db.cachedStatement(
+            sql:
+                "INSERT OR REPLACE INTO recordPassageVectors (recordId, model, contentHash, passages, vectors) VALUES (?,?,?,?,?)"
+        )
+        .execute(arguments: [recordId, model, contentHash, passages, FloatBlob.data(vectors)])
     }
 
     /// The largest document number in use (0 when the index is empty).

@@ -30,13 +30,20 @@ public struct AllowedHosts: Sendable {
     /// What is wrong with `name` as a value of `--allow-host`, in plain words; nil when it is fine.
     public static func problem(withName name: String) -> String? {
         let host = normalised(name)
-        let isName = !host.isEmpty && !host.hasPrefix(".") && !host.hasPrefix("-")
-            && host.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_" }
-        let isIPv6 = host.count > 2 && host.hasPrefix("[") && host.hasSuffix("]")
-            && host.dropFirst().dropLast().unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || $0 == ":" || $0 == "." }
+        let isName =
+            !host.isEmpty && !host.hasPrefix(".") && !host.hasPrefix("-")
+            && host.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+            }
+        let isIPv6 =
+            host.count > 2 && host.hasPrefix("[") && host.hasSuffix("]")
+            && host.dropFirst().dropLast().unicodeScalars.allSatisfy {
+                ("0"..."9").contains($0) || ("a"..."f").contains($0) || $0 == ":" || $0 == "."
+            }
             && host.filter({ $0 == ":" }).count >= 2
         if isName || isIPv6 { return nil }
-        return "--allow-host takes a host name or address as typed in the browser's address bar, without a port or 'http://' "
+        return
+            "--allow-host takes a host name or address as typed in the browser's address bar, without a port or 'http://' "
             + "(such as evidence.lan or 192.168.1.20); '\(name)' is not one"
     }
 
@@ -61,11 +68,14 @@ public struct AllowedHosts: Sendable {
             host = authority[...]
             rest = ""
         }
-        guard !host.isEmpty, !host.contains(where: { $0 == "@" || $0 == "/" || $0 == "\\" || $0.isWhitespace }) else { return nil }
+        guard !host.isEmpty, !host.contains(where: { $0 == "@" || $0 == "/" || $0 == "\\" || $0.isWhitespace }) else {
+            return nil
+        }
         if rest.isEmpty { return (String(host), nil) }
         let digits = rest.dropFirst()
         guard rest.hasPrefix(":"), (1...5).contains(digits.count), digits.allSatisfy({ ("0"..."9").contains($0) }),
-              let port = Int(digits), (1...65535).contains(port) else { return nil }
+            let port = Int(digits), (1...65535).contains(port)
+        else { return nil }
         return (String(host), port)
     }
 }

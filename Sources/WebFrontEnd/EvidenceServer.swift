@@ -30,14 +30,24 @@ public struct EvidenceServer: Sendable {
     /// `AccessToken`). Requests must name `host`:`port`, a loopback name with `port`, or one of
     /// `allowedHosts` (see `AllowedHosts`). A connection that sends nothing for `idleSeconds` (a slow or
     /// stalled client) is closed.
-    public func run(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, allowedHosts: [String] = [], idleSeconds: Int64 = 30, logger: Logger) async throws {
-        try await application(host: host, port: port, token: token, allowedHosts: allowedHosts, idleSeconds: idleSeconds, logger: logger).runService()
+    public func run(
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, allowedHosts: [String] = [],
+        idleSeconds: Int64 = 30, logger: Logger
+    ) async throws {
+        try await application(
+            host: host, port: port, token: token, allowedHosts: allowedHosts, idleSeconds: idleSeconds, logger: logger
+        ).runService()
     }
 
     /// The application, ready to run (or to test without a socket).
-    func application(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, allowedHosts: [String] = [], idleSeconds: Int64 = 30, logger: Logger) -> some ApplicationProtocol {
+    func application(
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, allowedHosts: [String] = [],
+        idleSeconds: Int64 = 30, logger: Logger
+    ) -> some ApplicationProtocol {
         Application(
-            router: router(logger: logger, token: token, allowedHosts: AllowedHosts(listeningOn: host, port: port, names: allowedHosts)),
+            router: router(
+                logger: logger, token: token,
+                allowedHosts: AllowedHosts(listeningOn: host, port: port, names: allowedHosts)),
             server: .http1(configuration: .init(idleTimeout: .seconds(idleSeconds))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             logger: logger)
@@ -45,7 +55,10 @@ public struct EvidenceServer: Sendable {
 
     /// The routes and middleware, for any request context (tests use their own to send requests that
     /// no test client can, such as a body that breaks off).
-    func router<Context: RequestContext>(context: Context.Type = BasicRequestContext.self, logger: Logger, token: String? = nil, allowedHosts: AllowedHosts) -> Router<Context> {
+    func router<Context: RequestContext>(
+        context: Context.Type = BasicRequestContext.self, logger: Logger, token: String? = nil,
+        allowedHosts: AllowedHosts
+    ) -> Router<Context> {
         let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(AccessLog(logger: logger))
         router.middlewares.add(HeadResponses())
@@ -61,7 +74,8 @@ public struct EvidenceServer: Sendable {
                 return Self.html(pages.search(options: options, results: response.results, reading: response.reading))
             } catch let error as RecommenderError {
                 guard case .invalidRequest(let detail) = error else { throw error }
-                return Self.html(pages.search(options: options, results: nil, error: WebError.sentence(detail)), status: .badRequest)
+                return Self.html(
+                    pages.search(options: options, results: nil, error: WebError.sentence(detail)), status: .badRequest)
             }
         }
         router.get("/evidence/{id}") { _, context in
@@ -92,11 +106,14 @@ public struct EvidenceServer: Sendable {
         router.get("/api/health") { _, _ in Self.json(try recommender.health()) }
         router.get("/assets/{name}") { _, context in
             let name = context.parameters.get("name") ?? ""
-            guard let asset = Self.assets[name], let url = Bundle.module.url(forResource: "Assets/\(asset.file)", withExtension: nil),
-                  let data = try? Data(contentsOf: url) else {
+            guard let asset = Self.assets[name],
+                let url = Bundle.module.url(forResource: "Assets/\(asset.file)", withExtension: nil),
+                let data = try? Data(contentsOf: url)
+            else {
                 throw WebError.notFound("There is no page at this address.")
             }
-            return Response(status: .ok, headers: [.contentType: asset.type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return Response(
+                status: .ok, headers: [.contentType: asset.type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         return router
     }
@@ -110,7 +127,8 @@ public struct EvidenceServer: Sendable {
     /// `GET /download?format=ris|md&ids=a,b`: the listed records as RIS, or a short Markdown summary with citations.
     private func download(_ request: Request) throws -> Response {
         let parameters = request.uri.queryParameters
-        guard let format = Export.Format(rawValue: parameters["format"].map(String.init) ?? "md"), format != .jsonLines else {
+        guard let format = Export.Format(rawValue: parameters["format"].map(String.init) ?? "md"), format != .jsonLines
+        else {
             throw WebError.badRequest("Downloads come as 'ris' or 'md'.")
         }
         let ids = (parameters["ids"].map(String.init) ?? "").split(separator: ",").map(String.init)
@@ -135,14 +153,19 @@ public struct EvidenceServer: Sendable {
         } catch {
             throw .badRequest("the request's body could not be read: it was cut short or malformed")
         }
-        guard let text = buffer.withUnsafeReadableBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) else {
+        guard
+            let text = buffer.withUnsafeReadableBytes({
+                String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self)
+            })
+        else {
             throw .badRequest("the request's body is not UTF-8 text")
         }
         return text
     }
 
     static func response(_ text: String, contentType: String, status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -5,7 +5,9 @@ internal import Hummingbird
 /// body of the rest, such as the "not found" page, keeping the status and headers (`Content-Length`
 /// included) that `GET` would give.
 struct HeadResponses<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let response = try await next(request, context)
         return request.method == .head ? response.createHeadResponse() : response
     }

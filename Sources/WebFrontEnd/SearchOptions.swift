@@ -24,7 +24,8 @@ struct SearchOptions {
         filter.kinds = try Self.terms(form.values["kind"], "kind")
         filter.topics = try Self.terms(form.values["topic"], "topic")
         filter.ageGroups = try Self.terms(form.values["age"], "age")
-        filter.minimumStrength = (try Self.terms(form.values["min-strength"], "min-strength") as Set<EvidenceStrength>).first
+        filter.minimumStrength =
+            (try Self.terms(form.values["min-strength"], "min-strength") as Set<EvidenceStrength>).first
         filter.ukTested = (try Self.terms(form.values["uk-tested"], "uk-tested") as Set<UKTested>).first
         if let since = form["since"] {
             guard let year = Int(since) else { throw .badRequest("'Published since' must be a year, such as 2015") }
@@ -41,7 +42,8 @@ struct SearchOptions {
             filter.kinds = try Self.terms(filters.kind, "filters.kind")
             filter.topics = try Self.terms(filters.topic, "filters.topic")
             filter.ageGroups = try Self.terms(filters.age, "filters.age")
-            filter.minimumStrength = (try Self.terms(filters.minStrength.map { [$0] }, "filters.minStrength") as Set<EvidenceStrength>).first
+            filter.minimumStrength =
+                (try Self.terms(filters.minStrength.map { [$0] }, "filters.minStrength") as Set<EvidenceStrength>).first
             filter.ukTested = (try Self.terms(filters.ukTested.map { [$0] }, "filters.ukTested") as Set<UKTested>).first
             filter.yearFrom = filters.since
         }
@@ -66,7 +68,9 @@ public enum SearchRequestDecoder {
     static func decode(_ body: Data) throws(WebError) -> SearchOptions {
         let decoded: APISearchRequest
         do { decoded = try JSONDecoder().decode(APISearchRequest.self, from: body) } catch {
-            throw .badRequest("the body is not a search: expected {\"query\": \"…\", \"filters\": {…}, \"k\": 10, \"explain\": false}")
+            throw .badRequest(
+                "the body is not a search: expected {\"query\": \"…\", \"filters\": {…}, \"k\": 10, \"explain\": false}"
+            )
         }
         let options = try SearchOptions(api: decoded)
         do { try options.request.validate() } catch { throw .badRequest("\(error)") }

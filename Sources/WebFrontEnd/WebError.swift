@@ -52,8 +52,11 @@ enum WebError: Error, CustomStringConvertible {
 
     var message: String {
         switch self {
-        case .badRequest(let detail), .notFound(let detail), .unsupportedMediaType(let detail), .misdirected(let detail), .unavailable(let detail), .failed(let detail): detail
-        case .tooLarge: "The request is larger than \(EvidenceServer.bodyLimit / 1024) KiB. Shorten the case description and try again."
+        case .badRequest(let detail), .notFound(let detail), .unsupportedMediaType(let detail),
+            .misdirected(let detail), .unavailable(let detail), .failed(let detail):
+            detail
+        case .tooLarge:
+            "The request is larger than \(EvidenceServer.bodyLimit / 1024) KiB. Shorten the case description and try again."
         }
     }
 

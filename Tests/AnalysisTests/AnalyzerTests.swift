@@ -5,7 +5,10 @@ import Testing
     func words(_ text: String) -> [String] { WordSegmenter.words(in: text).map { String($0.text) } }
 
     @Test func keepsMidWordMarksAndNumbers() {
-        #expect(words("Mum's partner, e.g. s.47 on 3.5 days; 1,000 referrals") == ["Mum's", "partner", "e.g", "s", "47", "on", "3.5", "days", "1,000", "referrals"])
+        #expect(
+            words("Mum's partner, e.g. s.47 on 3.5 days; 1,000 referrals") == [
+                "Mum's", "partner", "e.g", "s", "47", "on", "3.5", "days", "1,000", "referrals",
+            ])
         #expect(words("looked-after child_care (CiC)") == ["looked", "after", "child_care", "CiC"])
         #expect(words("Summary:text") == ["Summary", "text"])
         #expect(words("mum’s dadʼs") == ["mum’s", "dadʼs"])
@@ -61,11 +64,16 @@ import Testing
     }
 
     @Test func multiWordTermsAndMixedCase() {
-        #expect(terms("on a CP plan after s.47") == ["child", "protect", "plan", "section", "47", "child", "protect", "enquiri"])
+        #expect(
+            terms("on a CP plan after s.47") == [
+                "child", "protect", "plan", "section", "47", "child", "protect", "enquiri",
+            ])
         #expect(terms("on a CP Plan") == ["child", "protect", "plan"])
         #expect(terms("on a cp plan") == ["cp", "plan"])
         #expect(terms("Mum said") == ["mother", "said"])
-        #expect(terms("S.47 and s 47") == terms("section 47 child protection enquiry and section 47 child protection enquiry"))
+        #expect(
+            terms("S.47 and s 47")
+                == terms("section 47 child protection enquiry and section 47 child protection enquiry"))
     }
 
     @Test func anInitialAndAnAgeIsNotASection() {
@@ -83,16 +91,21 @@ import Testing
     }
 
     @Test func fingerprintChangesWithTheWordLists() {
-        let otherVocabulary = Analyzer(vocabulary: SocialCareVocabulary(tsv: "term\tcanonical\tambiguous\tsource\nLAC\tchild in care\tno\ttest\n"), stopWords: .english)
+        let otherVocabulary = Analyzer(
+            vocabulary: SocialCareVocabulary(tsv: "term\tcanonical\tambiguous\tsource\nLAC\tchild in care\tno\ttest\n"),
+            stopWords: .english)
         #expect(otherVocabulary.fingerprint != Self.analyzer.fingerprint)
-        let otherStopWords = Analyzer(vocabulary: SocialCareVocabulary(tsv: Self.vocabularyText), stopWords: StopWords(text: "the\nand\n"))
+        let otherStopWords = Analyzer(
+            vocabulary: SocialCareVocabulary(tsv: Self.vocabularyText), stopWords: StopWords(text: "the\nand\n"))
         #expect(otherStopWords.fingerprint != Self.analyzer.fingerprint)
     }
 
     /// An analyzer made afresh from the same word lists (as each process does) accepts the indexes the
     /// last one built: the fingerprint depends on the lists' text only.
     @Test func fingerprintIsTheSameForTheSameWordLists() {
-        #expect(Analyzer(vocabulary: SocialCareVocabulary(tsv: Self.vocabularyText), stopWords: .english).fingerprint == Self.analyzer.fingerprint)
+        #expect(
+            Analyzer(vocabulary: SocialCareVocabulary(tsv: Self.vocabularyText), stopWords: .english).fingerprint
+                == Self.analyzer.fingerprint)
         #expect(Analyzer(vocabulary: .bundled, stopWords: .english).fingerprint == Analyzer.standard.fingerprint)
     }
 

@@ -5,8 +5,10 @@ import Testing
 @Suite struct EnglishStemmerTests {
     /// The Snowball project's reference vocabulary (BSD licence; see Fixtures/snowball-english/COPYING).
     static func fixture(_ name: String) throws -> [Substring] {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/snowball-english/\(name)", withExtension: "txt"))
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let url = try #require(
+            Bundle.module.url(forResource: "Fixtures/snowball-english/\(name)", withExtension: "txt"))
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast()
     }
 
     @Test func reproducesTheSnowballReferenceForEveryWord() throws {

@@ -24,7 +24,10 @@ import Ingest
     @Test func everyRecordParsesWithoutErrorOrWarning() {
         #expect(Self.loaded.errors.isEmpty, "\(Self.loaded.errors.map(\.description).joined(separator: "\n"))")
         #expect(Self.loaded.warnings.isEmpty, "\(Self.loaded.warnings.map(\.description).joined(separator: "\n"))")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: Repository.evidenceFolder).filter { $0.hasSuffix(".md") }) ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(atPath: Repository.evidenceFolder).filter {
+                $0.hasSuffix(".md")
+            }) ?? []
         #expect(Self.records.count == files.count)
         #expect(Set(Self.records.map { "\($0.id).md" }) == Set(files), "each file is named after its record's id")
     }
@@ -50,34 +53,47 @@ import Ingest
             #expect(!record.sourceLink.isEmpty, "\(where_) has no source")
             #expect(record.year != nil, "\(where_) has no year")
             #expect(!record.topics.isEmpty && !record.ageGroups.isEmpty, "\(where_) lacks topics or age groups")
-            #expect((10...80).contains(Self.words(record.summary)), "\(where_): summary has \(Self.words(record.summary)) words")
-            #expect((10...80).contains(Self.words(record.practiceImplications)), "\(where_): practice section has \(Self.words(record.practiceImplications)) words")
+            #expect(
+                (10...80).contains(Self.words(record.summary)),
+                "\(where_): summary has \(Self.words(record.summary)) words")
+            #expect(
+                (10...80).contains(Self.words(record.practiceImplications)),
+                "\(where_): practice section has \(Self.words(record.practiceImplications)) words")
             #expect(!record.findings.isEmpty, "\(where_) has no findings")
             #expect(!record.lastChecked.isEmpty, "\(where_) was never checked")
             if record.kind.takesLearningWeight {
                 #expect(record.learningWeight != nil, "\(where_) needs a learning weight")
             } else {
-                #expect(record.learningWeight == nil, "\(where_): only practice learning and lived experience take a learning weight")
+                #expect(
+                    record.learningWeight == nil,
+                    "\(where_): only practice learning and lived experience take a learning weight")
             }
             if [.impactStudy, .systematicReview, .programme].contains(record.kind) {
                 #expect(!record.outcomes.isEmpty, "\(where_): research needs per-outcome evidence")
             }
             for rating in record.sourceRatings {
-                #expect(!rating.asOf.isEmpty && !rating.url.isEmpty, "\(where_): a source rating needs its date and page")
+                #expect(
+                    !rating.asOf.isEmpty && !rating.url.isEmpty, "\(where_): a source rating needs its date and page")
             }
         }
     }
 
     @Test func sourcesAreNotDocumentSharingCopies() {
-        let sharingSites = ["fdocuments", "vdocuments", "studylib", "slideshare", "123dok", "studyres", "scribd", "dokumen.pub", "pdfcoffee", "docplayer", "researchgate"]
+        let sharingSites = [
+            "fdocuments", "vdocuments", "studylib", "slideshare", "123dok", "studyres", "scribd", "dokumen.pub",
+            "pdfcoffee", "docplayer", "researchgate",
+        ]
         for record in Self.records {
-            #expect(!sharingSites.contains { record.sourceLink.contains($0) }, "record \(record.id) cites a document-sharing copy")
+            #expect(
+                !sharingSites.contains { record.sourceLink.contains($0) },
+                "record \(record.id) cites a document-sharing copy")
         }
     }
 
     @Test func corpusReadmeListsEveryVocabularyValue() throws {
         let readme = try String(contentsOfFile: Repository.path("Corpus/README.md"), encoding: .utf8)
-        let values = EvidenceKind.allValues + Topic.allValues + AgeGroup.allValues + EvidenceStrength.allValues
+        let values =
+            EvidenceKind.allValues + Topic.allValues + AgeGroup.allValues + EvidenceStrength.allValues
             + EffectDirection.allValues + LearningWeight.allValues + UKTested.allValues
         for value in values {
             #expect(readme.contains("`\(value)`"), "Corpus/README.md does not list `\(value)`")

@@ -22,15 +22,24 @@ import Ingest
     /// words that name it (case-insensitive unless the pattern says otherwise).
     static let subjects: [(name: String, pattern: String)] = [
         ("child-to-parent violence", "(?i)child[- ]to[- ]parent|adolescent[- ]to[- ]parent"),
-        ("emotionally based school avoidance", "(?i)emotionally based school avoidance|school avoidance|school refusal"),
+        (
+            "emotionally based school avoidance",
+            "(?i)emotionally based school avoidance|school avoidance|school refusal"
+        ),
         ("LGBT+ young people", "(?i)LGBT|lesbian, gay|transgender"),
         ("private law and child arrangements", "(?i)private law|child arrangements"),
         ("female genital mutilation", "(?i)female genital mutilation"),
-        ("radicalisation", "(?i)radicali[sz]|extremis|Prevent (duty|referral|programme|strategy)|Channel (panel|programme)"),
+        (
+            "radicalisation",
+            "(?i)radicali[sz]|extremis|Prevent (duty|referral|programme|strategy)|Channel (panel|programme)"
+        ),
         ("Safe Families", "Safe Families"),
         ("bruising in non-mobile babies", "(?i)non-mobile|sentinel injur"),
         ("SEND and EHC plans", "\\bSEND\\b|(?i)EHC plan|education, health and care plan"),
-        ("children of prisoners", "(?i)parents? in prison|imprisoned parent|prisoners' children|children of prisoners|parental imprisonment"),
+        (
+            "children of prisoners",
+            "(?i)parents? in prison|imprisoned parent|prisoners' children|children of prisoners|parental imprisonment"
+        ),
         ("homeless 16 and 17 year olds", "(?i)homeless"),
         ("children missing from home or care", "(?i)missing from (home|care)|return (home )?interview"),
         ("forced marriage and honour-based abuse", "(?i)forced marriage|honour-based"),
@@ -53,10 +62,14 @@ import Ingest
 
     /// Internal checking notes belong in `checking`, shown at most under "How we checked this".
     @Test func caveatsHoldNoCheckingNotes() throws {
-        let checkingNote = try Regex("(?i)audit 20|not found in the stored|not re-?checked|fact sheet|fact-sheet|stored cop(y|ies)|domain notes|author list shortened")
+        let checkingNote = try Regex(
+            "(?i)audit 20|not found in the stored|not re-?checked|fact sheet|fact-sheet|stored cop(y|ies)|domain notes|author list shortened"
+        )
         for record in Self.records {
             for caveat in record.caveats {
-                #expect(!caveat.contains(checkingNote), "record \(record.id): a checking note among its caveats: \(caveat.prefix(100))")
+                #expect(
+                    !caveat.contains(checkingNote),
+                    "record \(record.id): a checking note among its caveats: \(caveat.prefix(100))")
             }
         }
     }
@@ -66,7 +79,9 @@ import Ingest
         let randomised = try Regex("(?i)randomi[sz]|\\bRCTs?\\b|meta-analys|systematic review")
         for record in Self.records {
             for outcome in record.outcomes where outcome.strength == .strong {
-                #expect(outcome.basis.contains(randomised), "record \(record.id): '\(outcome.outcome)' is strong on '\(outcome.basis)'")
+                #expect(
+                    outcome.basis.contains(randomised),
+                    "record \(record.id): '\(outcome.outcome)' is strong on '\(outcome.basis)'")
             }
         }
     }
@@ -92,7 +107,9 @@ struct OwnWordsTests {
 
     /// Lower-case words of letters (numbers and punctuation ignored), so that a changed figure does not hide a copied sentence.
     static func words(_ text: String) -> [Substring] {
-        text.lowercased().split { !($0.isLetter || $0 == "'") }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'"))[...] }.filter { !$0.isEmpty }
+        text.lowercased().split { !($0.isLetter || $0 == "'") }.map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "'"))[...]
+        }.filter { !$0.isEmpty }
     }
 
     /// The text with quotations ("…" on one line, or “…”) taken out.
@@ -116,7 +133,10 @@ struct OwnWordsTests {
         for record in CorpusRoundTwoTests.records {
             let prose = [record.summary, record.findings, record.practiceImplications].joined(separator: "\n")
             let shared = Self.runs(Self.words(Self.unquoted(prose))).intersection(factRuns)
-            #expect(shared.isEmpty, "record \(record.id) shares wording with the fact sheet: \(shared.first.map { $0.joined(separator: " ") } ?? "")")
+            #expect(
+                shared.isEmpty,
+                "record \(record.id) shares wording with the fact sheet: \(shared.first.map { $0.joined(separator: " ") } ?? "")"
+            )
         }
     }
 }

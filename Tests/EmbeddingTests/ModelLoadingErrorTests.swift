@@ -21,7 +21,9 @@ struct ModelLoadingErrorTests {
     @Test("a folder missing only the weights names that file")
     func missingWeightsFile() throws {
         let directory = try TestModelDirectory(withTextFiles: true)
-        #expect(try loadingError(directory) == .modelNotFound(directory: directory.url.path, missingFiles: ["model.safetensors"]))
+        #expect(
+            try loadingError(directory)
+                == .modelNotFound(directory: directory.url.path, missingFiles: ["model.safetensors"]))
     }
 
     @Test("a file too short for the header length is damaged, not missing")
@@ -66,23 +68,27 @@ struct ModelLoadingErrorTests {
         let directory = try TestModelDirectory(withTextFiles: true)
         let size = 30522 * 384 * 4
         try directory.writeSafetensors(
-            header: ["__metadata__": ["format": "pt"],
-                     "embeddings.word_embeddings.weight": TestModelDirectory.tensor("F32", [30522, 384], from: 0, to: size)],
+            header: [
+                "__metadata__": ["format": "pt"],
+                "embeddings.word_embeddings.weight": TestModelDirectory.tensor("F32", [30522, 384], from: 0, to: size),
+            ],
             dataBytes: 1000)
         let error = try loadingError(directory)
         guard case let .invalidWeights(_, reason) = error else {
             Issue.record("expected invalidWeights, got \(error)")
             return
         }
-        #expect(reason.contains("tensor embeddings.word_embeddings.weight ends at byte") && reason.contains("truncated"))
+        #expect(
+            reason.contains("tensor embeddings.word_embeddings.weight ends at byte") && reason.contains("truncated"))
         #expect(error.description.contains("run `make model` to fetch the model again"))
     }
 
     @Test("a byte count that disagrees with the shape is reported")
     func byteCountMismatch() throws {
         let directory = try TestModelDirectory(withTextFiles: true)
-        try directory.writeSafetensors(header: ["embeddings.LayerNorm.bias": TestModelDirectory.tensor("F32", [384], from: 0, to: 1000)],
-                                       dataBytes: 1000)
+        try directory.writeSafetensors(
+            header: ["embeddings.LayerNorm.bias": TestModelDirectory.tensor("F32", [384], from: 0, to: 1000)],
+            dataBytes: 1000)
         guard case let .invalidWeights(_, reason) = try loadingError(directory) else {
             Issue.record("expected invalidWeights")
             return
@@ -93,22 +99,32 @@ struct ModelLoadingErrorTests {
     @Test("a missing tensor is named")
     func missingTensor() throws {
         let directory = try TestModelDirectory(withTextFiles: true)
-        try directory.writeSafetensors(header: ["pooler.dense.bias": TestModelDirectory.tensor("F32", [384], from: 0, to: 1536)],
-                                       dataBytes: 1536)
-        #expect(try loadingError(directory)
-            == .missingTensor(path: directory.url.appendingPathComponent("model.safetensors").path, name: "embeddings.word_embeddings.weight"))
+        try directory.writeSafetensors(
+            header: ["pooler.dense.bias": TestModelDirectory.tensor("F32", [384], from: 0, to: 1536)],
+            dataBytes: 1536)
+        #expect(
+            try loadingError(directory)
+                == .missingTensor(
+                    path: directory.url.appendingPathComponent("model.safetensors").path,
+                    name: "embeddings.word_embeddings.weight"))
     }
 
     @Test("a wrong shape is named with the shape config.json implies", arguments: ["", "bert."])
     func wrongShape(prefix: String) throws {
         let directory = try TestModelDirectory(withTextFiles: true)
         try directory.writeSafetensors(
-            header: [prefix + "embeddings.word_embeddings.weight": TestModelDirectory.tensor("F32", [100, 384], from: 0, to: 153_600)],
+            header: [
+                prefix + "embeddings.word_embeddings.weight": TestModelDirectory.tensor(
+                    "F32", [100, 384], from: 0, to: 153_600)
+            ],
             dataBytes: 153_600)
         let error = try loadingError(directory)
-        #expect(error == .tensorMismatch(path: directory.url.appendingPathComponent("model.safetensors").path,
-                                         name: prefix + "embeddings.word_embeddings.weight",
-                                         expected: "F32 [30522, 384]", found: "F32 [100, 384]"))
+        #expect(
+            error
+                == .tensorMismatch(
+                    path: directory.url.appendingPathComponent("model.safetensors").path,
+                    name: prefix + "embeddings.word_embeddings.weight",
+                    expected: "F32 [30522, 384]", found: "F32 [100, 384]"))
     }
 
     @Test("a wrong element type is named")
@@ -116,13 +132,17 @@ struct ModelLoadingErrorTests {
         let directory = try TestModelDirectory(withTextFiles: true)
         let size = 30522 * 384 * 2
         try directory.writeSafetensors(
-            header: ["embeddings.word_embeddings.weight": TestModelDirectory.tensor("F16", [30522, 384], from: 0, to: size)],
+            header: [
+                "embeddings.word_embeddings.weight": TestModelDirectory.tensor("F16", [30522, 384], from: 0, to: size)
+            ],
             dataBytes: size)
         guard case let .tensorMismatch(_, name, expected, found) = try loadingError(directory) else {
             Issue.record("expected tensorMismatch")
             return
         }
-        #expect(name == "embeddings.word_embeddings.weight" && expected == "F32 [30522, 384]" && found == "F16 [30522, 384]")
+        #expect(
+            name == "embeddings.word_embeddings.weight" && expected == "F32 [30522, 384]" && found == "F16 [30522, 384]"
+        )
     }
 
     @Test("a config.json of another architecture is refused, naming the key")
@@ -143,8 +163,10 @@ struct ModelLoadingErrorTests {
     func tokenizerBeyondVocabulary() throws {
         let directory = try TestModelDirectory(withTextFiles: true)
         var tokenizer = TestModelDirectory.tokenizer
-        tokenizer["model"] = ["type": "WordPiece", "unk_token": "[UNK]",
-                              "vocab": ["[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "beyond": 30522]]
+        tokenizer["model"] = [
+            "type": "WordPiece", "unk_token": "[UNK]",
+            "vocab": ["[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "beyond": 30522],
+        ]
         try directory.write(json: tokenizer, to: "tokenizer.json")
         try directory.writeSafetensors(header: [:], dataBytes: 0)
         guard case let .invalidTokenizer(_, reason) = try loadingError(directory) else {

@@ -6,7 +6,8 @@ import Testing
 struct ModelLocationTests {
     @Test("an explicit folder wins over the environment")
     func explicitFirst() {
-        let location = ModelLocation.resolve(explicit: URL(fileURLWithPath: "/opt/model"), environment: ["EVIDENCE_MODEL": "/env/model"])
+        let location = ModelLocation.resolve(
+            explicit: URL(fileURLWithPath: "/opt/model"), environment: ["EVIDENCE_MODEL": "/env/model"])
         #expect(location.directory.path == "/opt/model" && location.source == .explicit)
     }
 
@@ -14,7 +15,8 @@ struct ModelLocationTests {
     func environmentVariable() {
         let location = ModelLocation.resolve(environment: ["EVIDENCE_MODEL": "/env/model", "XDG_CACHE_HOME": "/xdg"])
         #expect(location.directory.path == "/env/model" && location.source == .environment)
-        #expect(ModelLocation.resolve(environment: ["EVIDENCE_MODEL": "", "XDG_CACHE_HOME": "/xdg"]).source == .xdgCache)
+        #expect(
+            ModelLocation.resolve(environment: ["EVIDENCE_MODEL": "", "XDG_CACHE_HOME": "/xdg"]).source == .xdgCache)
     }
 
     @Test("then an absolute XDG_CACHE_HOME, then ~/.cache")
@@ -32,6 +34,8 @@ struct ModelLocationTests {
         #expect(location.missingFiles == ["model.safetensors"])
         #expect(!location.isPresent)
         let error = try #require(throws: EmbeddingError.self) { try location.requirePresent() }
-        #expect(error.description == "model not found at \(location.directory.path) (missing model.safetensors); run `make model`")
+        #expect(
+            error.description
+                == "model not found at \(location.directory.path) (missing model.safetensors); run `make model`")
     }
 }

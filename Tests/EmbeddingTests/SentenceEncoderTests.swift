@@ -3,7 +3,10 @@ import Testing
 @testable import Embedding
 
 /// The encoder against the reference vectors; needs the model (`make model`).
-@Suite(.enabled(if: ReferenceFixture.modelIsPresent, "needs the all-MiniLM-L6-v2 model: run `make model` (or set EVIDENCE_MODEL)"))
+@Suite(
+    .enabled(
+        if: ReferenceFixture.modelIsPresent,
+        "needs the all-MiniLM-L6-v2 model: run `make model` (or set EVIDENCE_MODEL)"))
 struct SentenceEncoderTests {
     @Test("token ids equal those of Hugging Face tokenizers", arguments: ReferenceFixture.shared.cases)
     func tokenIDsMatchReference(_ reference: ReferenceFixture.Case) throws {
@@ -59,7 +62,8 @@ struct SentenceEncoderTests {
         }
         let handle = try FileHandle(forReadingFrom: source.file("model.safetensors"))
         defer { try? handle.close() }
-        try #require(try handle.read(upToCount: 2 << 20)).write(to: directory.url.appendingPathComponent("model.safetensors"))
+        try #require(try handle.read(upToCount: 2 << 20)).write(
+            to: directory.url.appendingPathComponent("model.safetensors"))
         let error = try #require(throws: EmbeddingError.self) { try SentenceEncoder(modelDirectory: directory.url) }
         guard case let .invalidWeights(_, reason) = error else {
             Issue.record("expected invalidWeights, got \(error)")

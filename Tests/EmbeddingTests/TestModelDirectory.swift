@@ -5,21 +5,29 @@ import Foundation
 final class TestModelDirectory {
     let url: URL
 
-    static var configuration: [String: Any] { [
-        "model_type": "bert", "hidden_act": "gelu", "position_embedding_type": "absolute",
-        "hidden_size": 384, "num_hidden_layers": 6, "num_attention_heads": 12, "intermediate_size": 1536,
-        "vocab_size": 30522, "max_position_embeddings": 512, "type_vocab_size": 2, "layer_norm_eps": 1e-12,
-    ] }
+    static var configuration: [String: Any] {
+        [
+            "model_type": "bert", "hidden_act": "gelu", "position_embedding_type": "absolute",
+            "hidden_size": 384, "num_hidden_layers": 6, "num_attention_heads": 12, "intermediate_size": 1536,
+            "vocab_size": 30522, "max_position_embeddings": 512, "type_vocab_size": 2, "layer_norm_eps": 1e-12,
+        ]
+    }
 
-    static var tokenizer: [String: Any] { [
-        "added_tokens": [["id": 1, "content": "[UNK]", "special": true, "normalized": false]],
-        "normalizer": ["type": "BertNormalizer", "clean_text": true, "handle_chinese_chars": true,
-                       "strip_accents": NSNull(), "lowercase": true],
-        "pre_tokenizer": ["type": "BertPreTokenizer"],
-        "model": ["type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
-                  "max_input_chars_per_word": 100,
-                  "vocab": ["[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "care": 4, "##r": 5]],
-    ] }
+    static var tokenizer: [String: Any] {
+        [
+            "added_tokens": [["id": 1, "content": "[UNK]", "special": true, "normalized": false]],
+            "normalizer": [
+                "type": "BertNormalizer", "clean_text": true, "handle_chinese_chars": true,
+                "strip_accents": NSNull(), "lowercase": true,
+            ],
+            "pre_tokenizer": ["type": "BertPreTokenizer"],
+            "model": [
+                "type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                "max_input_chars_per_word": 100,
+                "vocab": ["[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "care": 4, "##r": 5],
+            ],
+        ]
+    }
 
     /// An empty folder, or one with `config.json` and `tokenizer.json` when `withTextFiles`.
     init(withTextFiles: Bool = false) throws {

@@ -4,11 +4,14 @@ import Testing
 /// The tokenizer's steps on a tiny vocabulary; needs no model (the real vocabulary is checked
 /// against Hugging Face `tokenizers` in ``SentenceEncoderTests``).
 struct WordPieceTokenizerTests {
-    static let bert = BertNormalizer(cleansText: true, spacesChineseCharacters: true, stripsAccents: true, lowercases: true)
+    static let bert = BertNormalizer(
+        cleansText: true, spacesChineseCharacters: true, stripsAccents: true, lowercases: true)
 
     let tokenizer = WordPieceTokenizer(
-        vocabulary: ["[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "[MASK]": 4, "un": 5, "##aff": 6, "##able": 7,
-                     "the": 8, ",": 9, "cafe": 10, "$": 11, "5": 12, "中": 13, "a": 14, "##a": 15, "[": 16, "]": 17],
+        vocabulary: [
+            "[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "[MASK]": 4, "un": 5, "##aff": 6, "##able": 7,
+            "the": 8, ",": 9, "cafe": 10, "$": 11, "5": 12, "中": 13, "a": 14, "##a": 15, "[": 16, "]": 17,
+        ],
         normalizer: bert, specialTokens: ["[CLS]": 2, "[SEP]": 3, "[MASK]": 4, "[UNK]": 1],
         unknownID: 1, classifierID: 2, separatorID: 3)
 
@@ -75,7 +78,8 @@ struct WordPieceTokenizerTests {
         #expect(normalize("İstanbul") == "istanbul")
         #expect(normalize("Ñandú a\u{0301}") == "nandu a")
         #expect(normalize("x\u{2B820}y\u{2B920}z") == "x\u{2B820}y \u{2B920} z")
-        let keepsAccents = BertNormalizer(cleansText: true, spacesChineseCharacters: true, stripsAccents: false, lowercases: true)
+        let keepsAccents = BertNormalizer(
+            cleansText: true, spacesChineseCharacters: true, stripsAccents: false, lowercases: true)
         var view = String.UnicodeScalarView()
         view.append(contentsOf: keepsAccents.normalize("Café".unicodeScalars))
         #expect(String(view) == "café")
@@ -83,7 +87,9 @@ struct WordPieceTokenizerTests {
 
     @Test("BERT punctuation includes ASCII symbols and Unicode punctuation")
     func punctuation() {
-        let words = BertPreTokenizer.words(in: Array("a$b+c’d «e» f~g".unicodeScalars)).map { String(String.UnicodeScalarView($0)) }
+        let words = BertPreTokenizer.words(in: Array("a$b+c’d «e» f~g".unicodeScalars)).map {
+            String(String.UnicodeScalarView($0))
+        }
         #expect(words == ["a", "$", "b", "+", "c", "’", "d", "«", "e", "»", "f", "~", "g"])
     }
 }

@@ -15,7 +15,7 @@ import Testing
         #expect(abs(m.ndcgAt10 - 0.5405857679450) < 1e-12)
         // AP: hits at ranks 2 and 4 (precision 1/2 and 2/4), 3 relevant (b never retrieved): (0.5 + 0.5) / 3.
         #expect(abs(m.meanAveragePrecision - 0.3333333333333) < 1e-12)
-        #expect(abs(m.recallAt100 - 0.6666666666667) < 1e-12)   // a and d of a, b, d
+        #expect(abs(m.recallAt100 - 0.6666666666667) < 1e-12)  // a and d of a, b, d
         #expect(m.precisionAt10 == 0.2)
         #expect(m.reciprocalRankAt10 == 0.5)
     }

@@ -9,7 +9,9 @@ import EvidenceTestSupport
 
     @Test func aPractitionerSearchesFromTheBrowser() throws {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/python3"] {
-            try #require(FileManager.default.isExecutableFile(atPath: tool), "\(tool) is missing: `make test` installs chromium, chromium-driver and python3-selenium")
+            try #require(
+                FileManager.default.isExecutableFile(atPath: tool),
+                "\(tool) is missing: `make test` installs chromium, chromium-driver and python3-selenium")
         }
         let database = folder.file("browser.sqlite")
         #expect(try CommandRunner.run(["import", Repository.evidenceFolder], database: database).status == 0)
@@ -41,7 +43,9 @@ import EvidenceTestSupport
         let seen = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(seen["label"] as? String == "Describe the case in your own words")
         let groups = (seen["groups"] as? [String] ?? []).joined(separator: " | ")
-        for kind in ["Research", "Practice learning", "Lived experience"] { #expect(groups.contains(kind), "\(kind) in \(groups)") }
+        for kind in ["Research", "Practice learning", "Lived experience"] {
+            #expect(groups.contains(kind), "\(kind) in \(groups)")
+        }
         let titles = seen["titles"] as? [String] ?? []
         #expect(titles.count >= 10)
         #expect(titles.contains { $0.contains("FDAC") || $0.contains("Family Drug and Alcohol Court") }, "\(titles)")

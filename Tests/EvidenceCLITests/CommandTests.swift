@@ -27,11 +27,13 @@ import Store
         let original = try EvidenceStore(path: database).records()
         let copy = try EvidenceStore(path: fresh).records()
         // RIS carries one line per tag, so line breaks inside a summary come back as spaces.
-        let expected = format == "ris" ? original.map { record in
-            var flattened = record
-            flattened.summary = record.summary.split(whereSeparator: \.isNewline).joined(separator: " ")
-            return flattened
-        } : original
+        let expected =
+            format == "ris"
+            ? original.map { record in
+                var flattened = record
+                flattened.summary = record.summary.split(whereSeparator: \.isNewline).joined(separator: " ")
+                return flattened
+            } : original
         #expect(copy == expected)
     }
 
@@ -55,13 +57,15 @@ import Store
         #expect(!records.isEmpty)
         #expect(records.allSatisfy { $0["kind"] as? String == "lived_experience" })
         // Every lived-experience record is listed, not only some of them.
-        let stored = try EvidenceStore(path: database).records(matching: RecordFilter(kinds: [.livedExperience])).map(\.id)
+        let stored = try EvidenceStore(path: database).records(matching: RecordFilter(kinds: [.livedExperience])).map(
+            \.id)
         #expect(records.compactMap { $0["id"] as? String }.sorted() == stored.sorted())
     }
 
     @Test func showPrintsTheRecord() throws {
         try importCorpus()
-        let record = try #require(try EvidenceStore(path: database).records(matching: RecordFilter(kinds: [.livedExperience])).first)
+        let record = try #require(
+            try EvidenceStore(path: database).records(matching: RecordFilter(kinds: [.livedExperience])).first)
         let shown = try CommandRunner.run(["show", record.id], database: database)
         #expect(shown.status == 0)
         #expect(shown.standardOutput.contains("Id: \(record.id)"))
@@ -97,7 +101,9 @@ import Store
         let output = try CommandRunner.run(["stats"], database: corrupt)
         #expect(output.status == 3)
         #expect(output.standardError.contains("is not a readable evidence database"))
-        #expect(try String(contentsOfFile: corrupt, encoding: .utf8) == String(repeating: "garbage ", count: 1000), "the file was changed")
+        #expect(
+            try String(contentsOfFile: corrupt, encoding: .utf8) == String(repeating: "garbage ", count: 1000),
+            "the file was changed")
     }
 
     @Test func databaseOptionOverridesTheEnvironment() throws {
@@ -109,9 +115,13 @@ import Store
     }
 
     @Test func evalMeasuresTheCaseTestSet() throws {
-        let output = try CommandRunner.run(["eval", Repository.path("Corpus/cases"), "--documents", Repository.evidenceFolder, "--config", "bm25", "--json"])
+        let output = try CommandRunner.run([
+            "eval", Repository.path("Corpus/cases"), "--documents", Repository.evidenceFolder, "--config", "bm25",
+            "--json",
+        ])
         #expect(output.status == 0, "\(output.standardError)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
         let metrics = try #require(results.first?["metrics"] as? [String: Double])
         #expect((metrics["ndcgAt10"] ?? 0) > 0)
@@ -121,7 +131,8 @@ import Store
     @Test func searchFromTheCommandLine() throws {
         try importCorpus()
         #expect(try CommandRunner.run(["index", "build"], database: database).status == 0)
-        let description = "mum drinking again, two under-fives, nursery flagged bruising, dad back in the home, previous CP plan"
+        let description =
+            "mum drinking again, two under-fives, nursery flagged bruising, dad back in the home, previous CP plan"
 
         let table = try CommandRunner.run(["search", description, "-k", "5"], database: database)
         #expect(table.status == 0, "\(table.standardError)")
@@ -133,12 +144,16 @@ import Store
         #expect(table.standardOutput.contains("why: Shares with your description: "))
 
         let fromFile = folder.write("case.txt", description)
-        let json = try CommandRunner.run(["search", "--file", fromFile, "--json", "--kind", "practice_learning", "-k", "3"], database: database)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let json = try CommandRunner.run(
+            ["search", "--file", fromFile, "--json", "--kind", "practice_learning", "-k", "3"], database: database)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(results.count == 3)
         #expect(results.allSatisfy { $0["kind"] as? String == "practice_learning" })
-        for key in ["rank", "id", "title", "kind", "score", "year", "evidence", "reasons", "url"] { #expect(results[0][key] != nil, "\(key)") }
+        for key in ["rank", "id", "title", "kind", "score", "year", "evidence", "reasons", "url"] {
+            #expect(results[0][key] != nil, "\(key)")
+        }
         let reasons = results.flatMap { $0["reasons"] as? [String] ?? [] }.joined(separator: " ")
         #expect(reasons.contains("CP plan → child protection plan"))
 

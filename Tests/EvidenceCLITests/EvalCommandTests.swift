@@ -11,32 +11,43 @@ let sharedCISI = sharedFolder + "/eval/cisi"
 /// shared scorer, and a run without judgments. The collection is not ours to copy (it carries no licence),
 /// so these run where the project's shared/ folder lies beside the repository, as it does in CI, and
 /// are reported as skipped elsewhere.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: sharedCISI + "/docs.jsonl"), "needs shared/eval/cisi beside the repository"))
+@Suite(
+    .enabled(
+        if: FileManager.default.fileExists(atPath: sharedCISI + "/docs.jsonl"),
+        "needs shared/eval/cisi beside the repository"))
 struct EvalCommandTests {
     static let shared = sharedFolder
     static let cisi = sharedCISI
     let folder = TemporaryDirectory()
 
     func requireShared() throws {
-        try #require(FileManager.default.fileExists(atPath: Self.cisi + "/docs.jsonl"), "the shared test collections are expected beside the repository, at \(Self.cisi)")
+        try #require(
+            FileManager.default.fileExists(atPath: Self.cisi + "/docs.jsonl"),
+            "the shared test collections are expected beside the repository, at \(Self.cisi)")
     }
 
     func evaluate(_ arguments: [String]) throws -> [String: Double] {
         let output = try CommandRunner.run(["eval", Self.cisi, "--json"] + arguments)
         try #require(output.status == 0, "\(output.standardError)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
         return try #require(results.first?["metrics"] as? [String: Double])
     }
 
     @Test func theDefaultConfigurationKeepsItsPinnedQuality() throws {
         try requireShared()
-        let pinned = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/Regression/cisi-default.json")))) as? [String: Any])
+        let pinned = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/Regression/cisi-default.json"))))
+                as? [String: Any])
         let expected = try #require(pinned["metrics"] as? [String: Double])
         let tolerance = try #require(pinned["tolerance"] as? Double)
         let measured = try evaluate(["--config", try #require(pinned["configuration"] as? String)])
         for (name, value) in expected {
-            #expect(abs((measured[name] ?? -1) - value) <= tolerance, "\(name): measured \(measured[name] ?? -1), pinned \(value)")
+            #expect(
+                abs((measured[name] ?? -1) - value) <= tolerance,
+                "\(name): measured \(measured[name] ?? -1), pinned \(value)")
         }
     }
 
@@ -46,14 +57,19 @@ struct EvalCommandTests {
         let ours = try evaluate(["--config", "bm25+lsa", "--run", run])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.shared + "/tools/ireval.py", "--qrels", Self.cisi + "/qrels.tsv", "--run", run, "--json"]
+        process.arguments = [
+            "python3", Self.shared + "/tools/ireval.py", "--qrels", Self.cisi + "/qrels.tsv", "--run", run, "--json",
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let theirs = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Double])
-        for (our, their) in [("ndcgAt10", "nDCG@10"), ("meanAveragePrecision", "MAP"), ("recallAt100", "R@100"), ("precisionAt10", "P@10"), ("reciprocalRankAt10", "MRR@10")] {
+        for (our, their) in [
+            ("ndcgAt10", "nDCG@10"), ("meanAveragePrecision", "MAP"), ("recallAt100", "R@100"),
+            ("precisionAt10", "P@10"), ("reciprocalRankAt10", "MRR@10"),
+        ] {
             #expect(abs((ours[our] ?? -1) - (theirs[their] ?? -2)) < 0.00005, "\(their)")
         }
     }
@@ -127,16 +143,22 @@ struct EvalCommandTests {
         let errorText = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
         try #require(process.terminationStatus == 0, "evidence eval --cases --no-encoder failed: \(errorText)")
 
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(String(decoding: data, as: UTF8.self))")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(String(decoding: data, as: UTF8.self))")
         let results = try #require(object["results"] as? [[String: Any]])
         let defaultName = RankingConfiguration().name
-        let row = try #require(results.first { $0["configuration"] as? String == defaultName }, "no row for \(defaultName) in \(results)")
+        let row = try #require(
+            results.first { $0["configuration"] as? String == defaultName }, "no row for \(defaultName) in \(results)")
         let metrics = try #require(row["metrics"] as? [String: Double])
         let corpus = "\(object["documents"] ?? "?") records, \(object["queriesScored"] ?? "?") judged cases"
         for (name, value) in Self.pinned {
             let measured = try #require(metrics[name], "no \(name) in \(metrics)")
-            #expect(measured >= value - Self.below, "\(name) fell to \(measured) from the pinned \(value) (\(corpus)): a ranking regression")
-            #expect(measured <= value + Self.above, "\(name) rose to \(measured) from the pinned \(value) (\(corpus)): explain the jump, then re-pin")
+            #expect(
+                measured >= value - Self.below,
+                "\(name) fell to \(measured) from the pinned \(value) (\(corpus)): a ranking regression")
+            #expect(
+                measured <= value + Self.above,
+                "\(name) rose to \(measured) from the pinned \(value) (\(corpus)): explain the jump, then re-pin")
         }
     }
 }

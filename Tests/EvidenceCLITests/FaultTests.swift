@@ -10,11 +10,19 @@ import Store
 @Suite(.serialized) struct FaultTests {
     let folder = TemporaryDirectory()
 
-    static func syntheticFile(_ folder: TemporaryDirectory, count: Int, seed: UInt64, wordsPerRecord: ClosedRange<Int> = 60...200) -> String {
+    static func syntheticFile(
+        _ folder: TemporaryDirectory, count: Int, seed: UInt64, wordsPerRecord: ClosedRange<Int> = 60...200
+    ) -> String {
         var generator = SeededGenerator(seed: seed)
         let vocabulary = SyntheticRecords.vocabulary(size: 20_000, generator: &generator)
-        let records = SyntheticRecords.records(count: count, wordsPerRecord: wordsPerRecord, vocabulary: vocabulary, idPrefix: "bulk\(seed)", generator: &generator)
-        return folder.write("bulk-\(seed).jsonl", records.map { "{\"id\": \"\($0.id)\", \"title\": \"\($0.title)\", \"text\": \"\($0.summary)\", \"year\": \($0.year!)}\n" }.joined())
+        let records = SyntheticRecords.records(
+            count: count, wordsPerRecord: wordsPerRecord, vocabulary: vocabulary, idPrefix: "bulk\(seed)",
+            generator: &generator)
+        return folder.write(
+            "bulk-\(seed).jsonl",
+            records.map {
+                "{\"id\": \"\($0.id)\", \"title\": \"\($0.title)\", \"text\": \"\($0.summary)\", \"year\": \($0.year!)}\n"
+            }.joined())
     }
 
     /// Where in its write transaction an import is killed.
@@ -78,21 +86,32 @@ import Store
 
         // Reading and checking 12 MB comes first; then the transaction begins to fill the WAL.
         let begun = waitWhileRunning(seconds: 180) { Self.fileSize(wal) >= walAtStart + 256 * 1024 }
-        try #require(begun, "the import never started writing: running \(process.isRunning), WAL \(Self.fileSize(wal)) bytes, stderr: \(stderrText())")
+        try #require(
+            begun,
+            "the import never started writing: running \(process.isRunning), WAL \(Self.fileSize(wal)) bytes, stderr: \(stderrText())"
+        )
         switch point {
         case .writingBegun:
             break
         case .recordsHalfWritten:
             let reached = waitWhileRunning(seconds: 120) { Self.fileSize(wal) >= bulkBytes / 2 }
-            try #require(reached, "the WAL never reached \(bulkBytes / 2) bytes while the import ran (it has \(Self.fileSize(wal))); stderr: \(stderrText())")
+            try #require(
+                reached,
+                "the WAL never reached \(bulkBytes / 2) bytes while the import ran (it has \(Self.fileSize(wal))); stderr: \(stderrText())"
+            )
         case .threeSecondsIntoTheWrite:
             _ = waitWhileRunning(seconds: 3) { false }
-            try #require(process.isRunning, "the import finished within 3 s of starting to write: make the bulk file bigger so the kill lands mid-write")
+            try #require(
+                process.isRunning,
+                "the import finished within 3 s of starting to write: make the bulk file bigger so the kill lands mid-write"
+            )
         }
         let walAtKill = Self.fileSize(wal)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the import ended by itself (status \(process.terminationStatus)) before the kill: stderr \(stderrText())")
+        #expect(
+            process.terminationReason == .uncaughtSignal,
+            "the import ended by itself (status \(process.terminationStatus)) before the kill: stderr \(stderrText())")
         #expect(process.terminationStatus == SIGKILL)
         // A killed writer cannot clean up: its WAL, with the uncommitted frames, is still there.
         #expect(FileManager.default.fileExists(atPath: wal), "no WAL left behind by the killed import")
@@ -102,7 +121,9 @@ import Store
         let after = try store.count()
         #expect(after == before || after == before + 12_000, "a partial import: \(before) → \(after)")
         // The transaction had not committed when the kill landed (that is what this test is for), so none of it may show.
-        #expect(after == before, "the kill landed after the commit (WAL \(walAtKill) bytes at the kill): make the bulk file bigger")
+        #expect(
+            after == before,
+            "the kill landed after the commit (WAL \(walAtKill) bytes at the kill): make the bulk file bigger")
         let check = try IndexChecker().check(store)
         #expect(check.problems.isEmpty, "\(check.problems)")
         #expect(check.status.state == .current)
@@ -112,10 +133,13 @@ import Store
     func aFullDiskGivesAClearErrorAndLosesNothing() throws {
         let mountPoint = folder.file("tiny")
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        try #require(Self.shell("/bin/mount", ["-t", "tmpfs", "-o", "size=3m", "tmpfs", mountPoint]) == 0, "could not mount a small tmpfs")
+        try #require(
+            Self.shell("/bin/mount", ["-t", "tmpfs", "-o", "size=3m", "tmpfs", mountPoint]) == 0,
+            "could not mount a small tmpfs")
         defer { _ = Self.shell("/bin/umount", [mountPoint]) }
         let database = mountPoint + "/evidence.sqlite"
-        let seed = folder.write("seed.jsonl", #"{"id": "kept", "title": "Kept record", "text": "It must survive."}"# + "\n")
+        let seed = folder.write(
+            "seed.jsonl", #"{"id": "kept", "title": "Kept record", "text": "It must survive."}"# + "\n")
         #expect(try CommandRunner.run(["import", seed], database: database).status == 0)
         let before = try EvidenceStore(path: database).contentDigest()
 
@@ -132,7 +156,13 @@ import Store
         let database = folder.file("future.sqlite")
         let seed = folder.write("one.jsonl", #"{"id": "a", "title": "A", "text": "x"}"# + "\n")
         #expect(try CommandRunner.run(["import", seed], database: database).status == 0)
-        #expect(Self.shell("/usr/bin/env", ["python3", "-c", "import sqlite3; c = sqlite3.connect('\(database)'); c.execute(\"insert into grdb_migrations values ('v99-future')\"); c.commit()"]) == 0)
+        #expect(
+            Self.shell(
+                "/usr/bin/env",
+                [
+                    "python3", "-c",
+                    "import sqlite3; c = sqlite3.connect('\(database)'); c.execute(\"insert into grdb_migrations values ('v99-future')\"); c.commit()",
+                ]) == 0)
         let output = try CommandRunner.run(["stats"], database: database)
         #expect(output.status == 3)
         #expect(output.standardError.contains("written by a newer version of EvidenceEngine"))

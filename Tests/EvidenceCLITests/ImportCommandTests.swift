@@ -11,22 +11,55 @@ import Store
 
     /// A database holding two good records, and its content digest.
     func seededDatabase() throws -> String {
-        let seed = folder.write("seed.jsonl", #"{"id": "seed-1", "title": "Seed one", "text": "First."}"# + "\n" + #"{"id": "seed-2", "title": "Seed two", "text": "Second.", "kind": "guidance"}"# + "\n")
+        let seed = folder.write(
+            "seed.jsonl",
+            #"{"id": "seed-1", "title": "Seed one", "text": "First."}"# + "\n"
+                + #"{"id": "seed-2", "title": "Seed two", "text": "Second.", "kind": "guidance"}"# + "\n")
         let output = try CommandRunner.run(["import", seed], database: database)
         try #require(output.status == 0, "\(output.standardError)")
         return try EvidenceStore(path: database).contentDigest()
     }
 
     static let badInputs: [(name: String, content: String, expected: String)] = [
-        ("malformed.jsonl", #"{"id": "seed-1", "title": "Changed", "text": "x"}"# + "\n" + #"{"id": "b" "title": "B"}"# + "\n", "malformed.jsonl:2: error: is not valid JSON"),
-        ("missing.jsonl", #"{"id": "seed-1", "title": "Changed", "text": "x"}"# + "\n" + #"{"id": "nothing", "year": 2001}"# + "\n", "missing.jsonl:2: error: field 'title': every record needs a title or some text"),
-        ("kind.jsonl", #"{"id": "k", "title": "K", "text": "x", "kind": "rumour"}"# + "\n", "field 'kind': 'rumour' is not a known kind"),
-        ("topic.csv", "id,title,text,topics\nt,T,x,neglect;gossip\n", "topic.csv:2: error: field 'topics': 'gossip' is not a known topic"),
-        ("year.jsonl", #"{"id": "y", "title": "Y", "text": "x", "year": 2999}"# + "\n", "field 'year': '2999' is not a possible year"),
-        ("quote.csv", "id,title,text\nq,\"Q,x\n", "quote.csv:2: error: a double quote opened on this line is never closed"),
-        ("noend.ris", "TY  - JOUR\nTI  - T\nAB  - x\n", "noend.ris:1: error: the record starting here has no 'ER  - ' line"),
-        ("open.md", "---\nid: open\ntitle: Open\n", "open.md:1: error: the front matter opened on line 1 is never closed"),
-        ("dupes.jsonl", #"{"id": "d", "title": "D", "text": "x"}"# + "\n" + #"{"id": "d", "title": "D2", "text": "y"}"# + "\n", "dupes.jsonl:2: error: field 'id': the id 'd' is already used"),
+        (
+            "malformed.jsonl",
+            #"{"id": "seed-1", "title": "Changed", "text": "x"}"# + "\n" + #"{"id": "b" "title": "B"}"# + "\n",
+            "malformed.jsonl:2: error: is not valid JSON"
+        ),
+        (
+            "missing.jsonl",
+            #"{"id": "seed-1", "title": "Changed", "text": "x"}"# + "\n" + #"{"id": "nothing", "year": 2001}"# + "\n",
+            "missing.jsonl:2: error: field 'title': every record needs a title or some text"
+        ),
+        (
+            "kind.jsonl", #"{"id": "k", "title": "K", "text": "x", "kind": "rumour"}"# + "\n",
+            "field 'kind': 'rumour' is not a known kind"
+        ),
+        (
+            "topic.csv", "id,title,text,topics\nt,T,x,neglect;gossip\n",
+            "topic.csv:2: error: field 'topics': 'gossip' is not a known topic"
+        ),
+        (
+            "year.jsonl", #"{"id": "y", "title": "Y", "text": "x", "year": 2999}"# + "\n",
+            "field 'year': '2999' is not a possible year"
+        ),
+        (
+            "quote.csv", "id,title,text\nq,\"Q,x\n",
+            "quote.csv:2: error: a double quote opened on this line is never closed"
+        ),
+        (
+            "noend.ris", "TY  - JOUR\nTI  - T\nAB  - x\n",
+            "noend.ris:1: error: the record starting here has no 'ER  - ' line"
+        ),
+        (
+            "open.md", "---\nid: open\ntitle: Open\n",
+            "open.md:1: error: the front matter opened on line 1 is never closed"
+        ),
+        (
+            "dupes.jsonl",
+            #"{"id": "d", "title": "D", "text": "x"}"# + "\n" + #"{"id": "d", "title": "D2", "text": "y"}"# + "\n",
+            "dupes.jsonl:2: error: field 'id': the id 'd' is already used"
+        ),
         ("empty.jsonl", "", "empty.jsonl: error: the file is empty"),
     ]
 
@@ -48,7 +81,8 @@ import Store
         bytes.append(0xE9)  // Latin-1 é
         bytes.append(contentsOf: Data(#"", "text": "x"}"#.utf8))
         let latin1 = folder.write("latin1.jsonl", bytes)
-        let huge = folder.write("huge.jsonl", #"{"id": "h", "title": "H", "text": "\#(String(repeating: "y", count: 10_500_000))"}"#)
+        let huge = folder.write(
+            "huge.jsonl", #"{"id": "h", "title": "H", "text": "\#(String(repeating: "y", count: 10_500_000))"}"#)
         let output = try CommandRunner.run(["import", latin1, huge], database: database)
         #expect(output.status == 1)
         #expect(output.standardError.contains("latin1.jsonl:1: error: contains bytes that are not valid UTF-8"))
@@ -67,7 +101,10 @@ import Store
 
     /// One valid record and one with an impossible year.
     func mixedFile() -> String {
-        folder.write("mixed.jsonl", #"{"id": "good", "title": "Good", "text": "x"}"# + "\n" + #"{"id": "bad", "title": "Bad", "text": "x", "year": "soon"}"# + "\n")
+        folder.write(
+            "mixed.jsonl",
+            #"{"id": "good", "title": "Good", "text": "x"}"# + "\n"
+                + #"{"id": "bad", "title": "Bad", "text": "x", "year": "soon"}"# + "\n")
     }
 
     @Test func dryRunWritesNothing() throws {

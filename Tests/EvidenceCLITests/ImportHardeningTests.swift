@@ -27,7 +27,8 @@ import Store
         _ = FileManager.default.createFile(atPath: err, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v \(megabytes * 1024) && exec \"$0\" \"$@\"", CommandRunner.executable] + arguments
+        process.arguments =
+            ["-c", "ulimit -v \(megabytes * 1024) && exec \"$0\" \"$@\"", CommandRunner.executable] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["EVIDENCE_DATABASE"] = database
         process.environment = environment
@@ -39,10 +40,11 @@ import Store
         let finished = !process.isRunning
         if !finished { process.terminate() }
         process.waitUntilExit()
-        return LimitedRun(status: process.terminationStatus,
-                          standardOutput: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-                          standardError: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "",
-                          finished: finished)
+        return LimitedRun(
+            status: process.terminationStatus,
+            standardOutput: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+            standardError: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "",
+            finished: finished)
     }
 
     /// A database holding one record, and its content digest.
@@ -54,9 +56,12 @@ import Store
     }
 
     @Test func aNineDeepAliasBombIsRefusedInADryRunWithinAGigabyte() throws {
-        var lines = ["---", "id: laughs", "title: Laughs", #"x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
+        var lines = [
+            "---", "id: laughs", "title: Laughs", #"x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#,
+        ]
         for level in 1..<9 {
-            lines.append("x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
+            lines.append(
+                "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
         }
         let bomb = folder.write("bomb.md", (lines + ["---", "Text.", ""]).joined(separator: "\n"))
         let run = try runLimited(["import", "--dry-run", bomb], megabytes: 1024, seconds: 60)
@@ -67,10 +72,18 @@ import Store
 
     /// A NUL in each format, written as each format allows.
     static let nulFiles: [(name: String, content: String, expected: String)] = [
-        ("nul.jsonl", #"{"id": "seed", "title": "Changed", "text": "x"}"# + "\n" + #"{"id": "nul", "title": "T", "text": "before\u0000after"}"# + "\n", "nul.jsonl:2: error: field 'summary': "),
+        (
+            "nul.jsonl",
+            #"{"id": "seed", "title": "Changed", "text": "x"}"# + "\n"
+                + #"{"id": "nul", "title": "T", "text": "before\u0000after"}"# + "\n",
+            "nul.jsonl:2: error: field 'summary': "
+        ),
         ("nul.csv", "id,title,text\nseed,Changed,x\nnul,T,before\u{0}after\n", "nul.csv:3: error: field 'summary': "),
         ("nul.md", "---\nid: nul\ntitle: T\n---\n## Summary\nbefore\u{0}after\n", "nul.md:5: error: field 'summary': "),
-        ("nul.ris", "TY  - GEN\nID  - nul\nTI  - before\u{0}after\nAB  - x\nER  - \n", "nul.ris:3: error: field 'title': "),
+        (
+            "nul.ris", "TY  - GEN\nID  - nul\nTI  - before\u{0}after\nAB  - x\nER  - \n",
+            "nul.ris:3: error: field 'title': "
+        ),
     ]
 
     @Test(arguments: nulFiles.indices)
@@ -87,18 +100,25 @@ import Store
     }
 
     @Test func hostileFileNamesExportAndImportIntoAFreshDatabaseUnchanged() throws {
-        let names = ["Evil Name; <script>", "line\nbreak", String(repeating: "long name ", count: 25).trimmingCharacters(in: .whitespaces), "fd\u{0430}c-london"]
+        let names = [
+            "Evil Name; <script>", "line\nbreak",
+            String(repeating: "long name ", count: 25).trimmingCharacters(in: .whitespaces), "fd\u{0430}c-london",
+        ]
         for name in names {
             folder.write("in/\(name).md", "---\ntitle: \(yamlQuoted(name))\nkind: guidance\n---\nText.\n")
         }
         let first = try CommandRunner.run(["import", folder.file("in")], database: database)
         try #require(first.status == 0, "\(first.standardError)")
         let list = try CommandRunner.run(["list", "--json"], database: database)
-        let ids = try #require((try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [String: Any])?["records"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        let ids = try #require(
+            (try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [String: Any])?["records"]
+                as? [[String: Any]]
+        ).compactMap { $0["id"] as? String }
         #expect(ids.count == names.count)
         for id in ids { #expect(RecordID.isValid(id), "'\(id)'") }
 
-        let export = try CommandRunner.run(["export", "--format", "md", "--output", folder.file("out")], database: database)
+        let export = try CommandRunner.run(
+            ["export", "--format", "md", "--output", folder.file("out")], database: database)
         try #require(export.status == 0, "\(export.standardError)")
         let fresh = folder.file("fresh.sqlite")
         let again = try CommandRunner.run(["import", folder.file("out")], database: fresh)

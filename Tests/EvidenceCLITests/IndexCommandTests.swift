@@ -13,7 +13,8 @@ import Search
 
     func scores(_ query: String) throws -> [String: Double] {
         try EvidenceStore(path: database).read { reader in
-            Dictionary(uniqueKeysWithValues: try LexicalScorer(reader: reader).score(query).map { ($0.recordId, $0.score) })
+            Dictionary(
+                uniqueKeysWithValues: try LexicalScorer(reader: reader).score(query).map { ($0.recordId, $0.score) })
         }
     }
 
@@ -47,7 +48,10 @@ import Search
         try buildIndex()
         let removed = try #require(try EvidenceStore(path: database).records().first)
         #expect(try CommandRunner.run(["remove", removed.id], database: database).status == 0)
-        let extra = folder.write("extra.jsonl", #"{"id": "extra-record", "title": "Kinship carers and grandparents", "text": "Support for kinship carers."}"# + "\n")
+        let extra = folder.write(
+            "extra.jsonl",
+            #"{"id": "extra-record", "title": "Kinship carers and grandparents", "text": "Support for kinship carers."}"#
+                + "\n")
         #expect(try CommandRunner.run(["import", extra], database: database).status == 0)
         let check = try CommandRunner.run(["index", "check"], database: database)
         #expect(check.status == 0, "\(check.standardError)")
@@ -59,11 +63,12 @@ import Search
     @Test func aBuildKilledHalfWayLeavesThePreviousIndexWhole() throws {
         var generator = SeededGenerator(seed: 42)
         let vocabulary = SyntheticRecords.vocabulary(size: 40_000, generator: &generator)
-        let records = SyntheticRecords.records(count: 6_000, wordsPerRecord: 40...160, vocabulary: vocabulary, generator: &generator)
+        let records = SyntheticRecords.records(
+            count: 6_000, wordsPerRecord: 40...160, vocabulary: vocabulary, generator: &generator)
         let store = try EvidenceStore(path: database)
         try store.upsert(Array(records.prefix(200)))
         _ = try IndexBuilder().build(store)
-        try store.upsert(Array(records.dropFirst(200)))   // the index is now behind: a rebuild is due
+        try store.upsert(Array(records.dropFirst(200)))  // the index is now behind: a rebuild is due
         let query = records[0].title
         let before = try store.read { reader in try IndexStatus.read(reader, analyzer: .standard) }
         #expect(before.state == .stale && before.documentCount == 200)

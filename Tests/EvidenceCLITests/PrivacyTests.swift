@@ -32,10 +32,14 @@ import EvidenceTestSupport
         try #require(LoopbackHTTP.waitForServer(port: port))
 
         let form = "description=" + "neglect \(phrase)".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-        let page = LoopbackHTTP.request(port: port, method: "POST", path: "/search", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: form)
+        let page = LoopbackHTTP.request(
+            port: port, method: "POST", path: "/search", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: form)
         #expect(page?.status == 200)
         #expect(page?.headers.lowercased().contains("cache-control: no-store") == true)
-        let api = LoopbackHTTP.request(port: port, method: "POST", path: "/api/search", headers: ["Content-Type": "application/json"], body: #"{"query": "neglect \#(phrase)", "k": 5}"#)
+        let api = LoopbackHTTP.request(
+            port: port, method: "POST", path: "/api/search", headers: ["Content-Type": "application/json"],
+            body: #"{"query": "neglect \#(phrase)", "k": 5}"#)
         #expect(api?.status == 200)
         let cli = try CommandRunner.run(["search", "--database", database, "neglect \(phrase)"])
         #expect(cli.status == 0)

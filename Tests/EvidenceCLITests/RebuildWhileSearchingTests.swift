@@ -16,10 +16,11 @@ import Store
         let store = try TestStores.indexedCorpus(at: database)
         var generator = SeededGenerator(seed: 21)
         let vocabulary = SyntheticRecords.vocabulary(size: 8_000, generator: &generator)
-        let bulk = SyntheticRecords.records(count: 3_000, wordsPerRecord: 60...160, vocabulary: vocabulary, generator: &generator)
+        let bulk = SyntheticRecords.records(
+            count: 3_000, wordsPerRecord: 60...160, vocabulary: vocabulary, generator: &generator)
         _ = try store.write { try IndexUpdater().write($0) { try $0.upsert(bulk) } }
         let oldBuild = try store.read { try IndexStatus.read($0, analyzer: .standard).builtAt }
-        Thread.sleep(forTimeInterval: 1.1)   // build times are stamped to the second
+        Thread.sleep(forTimeInterval: 1.1)  // build times are stamped to the second
 
         let rebuild = Process()
         rebuild.executableURL = URL(fileURLWithPath: CommandRunner.executable)
@@ -36,7 +37,9 @@ import Store
                 let (built, count) = try store.read { reader -> (String, Int) in
                     let status = try IndexStatus.read(reader, analyzer: .standard)
                     let scorer = try HybridScorer(reader: reader, configuration: RankingConfiguration())
-                    return (status.builtAt, try scorer.rank("parental alcohol misuse and care proceedings", k: 10).count)
+                    return (
+                        status.builtAt, try scorer.rank("parental alcohol misuse and care proceedings", k: 10).count
+                    )
                 }
                 if count != 10 { failures.append("\(count) results") }
                 seen.append(built)

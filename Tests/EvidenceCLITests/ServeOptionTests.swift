@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import EvidenceTestSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `evidence serve`'s options: an empty access token is refused at start, and `--allow-host` adds the
@@ -12,7 +12,9 @@ import Glibc
 
     /// Runs `evidence ARGUMENTS…` with `environment` added to this process's own; returns the exit
     /// status and standard error.
-    static func run(_ arguments: [String], environment extra: [String: String]) throws -> (status: Int32, standardError: String) {
+    static func run(
+        _ arguments: [String], environment extra: [String: String]
+    ) throws -> (status: Int32, standardError: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
         process.arguments = arguments
@@ -33,11 +35,14 @@ import Glibc
         let missing = folder.file("missing/evidence.sqlite")
         let given = try CommandRunner.run(["serve", "--token", ""], database: missing)
         #expect(given.status == 64, "\(given.standardError)")
-        #expect(given.standardError.contains("--token") && given.standardError.contains("empty"), "\(given.standardError)")
+        #expect(
+            given.standardError.contains("--token") && given.standardError.contains("empty"), "\(given.standardError)")
 
         let fromEnvironment = try Self.run(["serve", "--database", missing], environment: ["EVIDENCE_TOKEN": ""])
         #expect(fromEnvironment.status == 64, "\(fromEnvironment.standardError)")
-        #expect(fromEnvironment.standardError.contains("EVIDENCE_TOKEN") && fromEnvironment.standardError.contains("empty"), "\(fromEnvironment.standardError)")
+        #expect(
+            fromEnvironment.standardError.contains("EVIDENCE_TOKEN") && fromEnvironment.standardError.contains("empty"),
+            "\(fromEnvironment.standardError)")
 
         let spaces = try CommandRunner.run(["serve", "--token", "two words"], database: missing)
         #expect(spaces.status == 64, "\(spaces.standardError)")
@@ -48,7 +53,9 @@ import Glibc
         for bad in ["", "evidence.lan:8080", "two words", "http://evidence.lan/"] {
             let output = try CommandRunner.run(["serve", "--allow-host", bad], database: missing)
             #expect(output.status == 64, "\(bad): \(output.standardError)")
-            #expect(output.standardError.contains("--allow-host") && output.standardError.contains("without a port"), "\(bad): \(output.standardError)")
+            #expect(
+                output.standardError.contains("--allow-host") && output.standardError.contains("without a port"),
+                "\(bad): \(output.standardError)")
         }
     }
 
@@ -62,11 +69,15 @@ import Glibc
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
         }
         guard connected else { return nil }
         let bytes = Array(request.utf8)
-        guard bytes.withUnsafeBytes({ send(descriptor, $0.baseAddress, $0.count, 0) }) == bytes.count else { return nil }
+        guard bytes.withUnsafeBytes({ send(descriptor, $0.baseAddress, $0.count, 0) }) == bytes.count else {
+            return nil
+        }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {

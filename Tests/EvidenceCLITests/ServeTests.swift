@@ -19,7 +19,12 @@ import EvidenceTestSupport
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
         try #require(LoopbackHTTP.waitForServer(port: port))
-        #expect(LoopbackHTTP.stalledConnectionIsClosed(port: port, partial: "POST /search HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 500\r\n\r\ndescription=neg", within: 5))
+        #expect(
+            LoopbackHTTP.stalledConnectionIsClosed(
+                port: port,
+                partial:
+                    "POST /search HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 500\r\n\r\ndescription=neg",
+                within: 5))
         // And the server still answers everyone else.
         #expect(LoopbackHTTP.request(port: port, path: "/api/health")?.status == 200)
     }
@@ -49,7 +54,9 @@ import EvidenceTestSupport
         let more = folder.write("more.jsonl", #"{"id": "new", "title": "New", "text": "y"}"# + "\n")
         let write = try CommandRunner.run(["import", more], database: database)
         #expect(write.status == 3, "\(write.standardError)")
-        #expect(write.standardError.contains("cannot be written") || write.standardError.contains("read-only"), "\(write.standardError)")
+        #expect(
+            write.standardError.contains("cannot be written") || write.standardError.contains("read-only"),
+            "\(write.standardError)")
         #expect(!write.standardError.contains("Fatal error"))
         let read = try CommandRunner.run(["list"], database: database)
         #expect(read.status == 0 || read.status == 3, "\(read.standardError)")

@@ -35,10 +35,12 @@ import EvidenceCore
     }
 
     @Test func badgeDescribesStrongestOutcomeOrLearningWeight() {
-        var record = EvidenceRecord(id: "x", title: "t", kind: .impactStudy, summary: "s", outcomes: [
-            OutcomeEvidence(outcome: "a", strength: .emerging, direction: .benefit),
-            OutcomeEvidence(outcome: "b", strength: .moderate, direction: .noDifference),
-        ])
+        var record = EvidenceRecord(
+            id: "x", title: "t", kind: .impactStudy, summary: "s",
+            outcomes: [
+                OutcomeEvidence(outcome: "a", strength: .emerging, direction: .benefit),
+                OutcomeEvidence(outcome: "b", strength: .moderate, direction: .noDifference),
+            ])
         #expect(record.badge == "Moderate evidence · no difference")
         record.kind = .practiceLearning
         record.learningWeight = .nationalReview

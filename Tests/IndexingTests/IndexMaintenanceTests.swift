@@ -20,14 +20,18 @@ import Store
             for scheme in [WeightingScheme.standardBM25, .lncLtc, .tfidf(pivotSlope: 0.2)] {
                 let scorer = try LexicalScorer(reader: reader, scheme: scheme)
                 for query in queries {
-                    for scored in try scorer.score(query) { result["\(scheme.name)|\(query)|\(scored.recordId)"] = scored.score }
+                    for scored in try scorer.score(query) {
+                        result["\(scheme.name)|\(query)|\(scored.recordId)"] = scored.score
+                    }
                 }
             }
             return result
         }
     }
 
-    func apply(_ store: EvidenceStore, _ change: @escaping (StoreTransaction) throws -> StoreTransaction.RecordChanges) throws {
+    func apply(
+        _ store: EvidenceStore, _ change: @escaping (StoreTransaction) throws -> StoreTransaction.RecordChanges
+    ) throws {
         let result = try store.write { try IndexUpdater().write($0, change) }
         #expect(result.indexUpdated)
     }
@@ -35,9 +39,11 @@ import Store
     @Test(arguments: [UInt64(1), 2, 3])
     func randomAddsRemovesAndUpdatesEqualAFullRebuild(seed: UInt64) throws {
         var generator = SeededGenerator(seed: seed)
-        let vocabulary = ["bada", "kobi", "tune", "lupo", "dema", "zive", "kaba", "solo", "ruvi", "mipa", "tesa"]
+        let vocabulary =
+            ["bada", "kobi", "tune", "lupo", "dema", "zive", "kaba", "solo", "ruvi", "mipa", "tesa"]
             + SyntheticRecords.vocabulary(size: 300, generator: &generator)
-        let pool = SyntheticRecords.records(count: 120, wordsPerRecord: 5...40, vocabulary: vocabulary, generator: &generator)
+        let pool = SyntheticRecords.records(
+            count: 120, wordsPerRecord: 5...40, vocabulary: vocabulary, generator: &generator)
         let store = try EvidenceStore(path: folder.file("incremental.sqlite"))
         try store.upsert(Array(pool.prefix(30)))
         _ = try IndexBuilder().build(store)
@@ -54,7 +60,10 @@ import Store
             default:
                 let id = try #require(present.randomElement(using: &generator))
                 var changed = try #require(try store.record(id: id))
-                changed.summary += " " + (0..<5).map { _ in SyntheticRecords.word(from: vocabulary, generator: &generator) }.joined(separator: " ")
+                changed.summary +=
+                    " "
+                    + (0..<5).map { _ in SyntheticRecords.word(from: vocabulary, generator: &generator) }.joined(
+                        separator: " ")
                 try apply(store) { try $0.upsert([changed]) }
             }
 
@@ -83,7 +92,10 @@ import Store
             return (error as! IndexError).description.contains("evidence index build")
         }
         _ = try IndexBuilder().build(store)
-        #expect(Set(try store.read { try LexicalScorer(reader: $0).score("title") }.map(\.recordId)) == ["minimal-1", SampleRecords.full.id])
+        #expect(
+            Set(try store.read { try LexicalScorer(reader: $0).score("title") }.map(\.recordId)) == [
+                "minimal-1", SampleRecords.full.id,
+            ])
     }
 
     @Test func anIndexBuiltByAnotherAnalyzerIsRefused() throws {
@@ -115,13 +127,22 @@ import Store
         _ = try IndexBuilder().build(store)
         #expect(try IndexChecker().check(store).problems.isEmpty)
         let row = try #require(try store.read { try $0.indexTerms(["titl"]) }.first)
-        try store.write { try $0.putIndexTerm(IndexTermRow(term: row.term, documentFrequency: row.documentFrequency + 1, collectionFrequency: row.collectionFrequency, postings: row.postings)) }
+        try store.write {
+            try $0.putIndexTerm(
+                IndexTermRow(
+                    term: row.term, documentFrequency: row.documentFrequency + 1,
+                    collectionFrequency: row.collectionFrequency, postings: row.postings))
+        }
         let problems = try IndexChecker().check(store).problems
         #expect(problems.contains { $0.contains("'titl': document frequency") })
     }
 
     @Test func postingsRoundTripAndRefuseDamage() throws {
-        let postings = [Posting(docNumber: 1, titleFrequency: 0, bodyFrequency: 3), Posting(docNumber: 200, titleFrequency: 1, bodyFrequency: 0), Posting(docNumber: 1_000_000, titleFrequency: 300, bodyFrequency: 70_000)]
+        let postings = [
+            Posting(docNumber: 1, titleFrequency: 0, bodyFrequency: 3),
+            Posting(docNumber: 200, titleFrequency: 1, bodyFrequency: 0),
+            Posting(docNumber: 1_000_000, titleFrequency: 300, bodyFrequency: 70_000),
+        ]
         let bytes = PostingsCodec.encode(postings)
         #expect(try PostingsCodec.decode(bytes) == postings)
         #expect(bytes.count == 3 + 4 + 8)

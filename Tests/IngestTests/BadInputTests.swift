@@ -13,7 +13,9 @@ import EvidenceTestSupport
     }
 
     @Test func malformedJSONLine() throws {
-        let found = errors("bad.jsonl", #"{"id": "a", "title": "A", "text": "t"}"# + "\n" + #"{"id": "b", "title": "B" "text": "t"}"# + "\n")
+        let found = errors(
+            "bad.jsonl",
+            #"{"id": "a", "title": "A", "text": "t"}"# + "\n" + #"{"id": "b", "title": "B" "text": "t"}"# + "\n")
         let error = try #require(found.first)
         #expect(found.count == 1)
         #expect(error.line == 2)
@@ -22,7 +24,12 @@ import EvidenceTestSupport
     }
 
     @Test func missingRequiredFields() {
-        let result = EvidenceLoader().load(paths: [folder.write("missing.jsonl", #"{"id": "a", "year": "2001"}"# + "\n" + #"{"title": "B", "text": "t"}"# + "\n" + #"{"id": "c", "title": "C"}"# + "\n" + #"{"id": "d", "text": "no title"}"# + "\n")])
+        let result = EvidenceLoader().load(paths: [
+            folder.write(
+                "missing.jsonl",
+                #"{"id": "a", "year": "2001"}"# + "\n" + #"{"title": "B", "text": "t"}"# + "\n"
+                    + #"{"id": "c", "title": "C"}"# + "\n" + #"{"id": "d", "text": "no title"}"# + "\n")
+        ])
         let found = result.errors
         #expect(found.contains { $0.line == 1 && $0.field == "title" && $0.message.contains("a title or some text") })
         #expect(found.contains { $0.line == 2 && $0.field == "id" })
@@ -34,8 +41,14 @@ import EvidenceTestSupport
     }
 
     @Test func unknownKindAndTopicListTheChoices() {
-        let found = errors("vocab.jsonl", #"{"id": "a", "title": "A", "text": "t", "kind": "anecdote", "topics": ["neglect", "drinking"]}"# + "\n")
-        #expect(found.contains { $0.field == "kind" && $0.message.contains("'anecdote' is not a known kind") && $0.message.contains("impact_study") })
+        let found = errors(
+            "vocab.jsonl",
+            #"{"id": "a", "title": "A", "text": "t", "kind": "anecdote", "topics": ["neglect", "drinking"]}"# + "\n")
+        #expect(
+            found.contains {
+                $0.field == "kind" && $0.message.contains("'anecdote' is not a known kind")
+                    && $0.message.contains("impact_study")
+            })
         #expect(found.contains { $0.field == "topics" && $0.message.contains("'drinking'") })
     }
 
@@ -47,7 +60,8 @@ import EvidenceTestSupport
 
     @Test func invalidUTF8NamesTheLine() {
         var data = Data(#"{"id": "a", "title": "A", "text": "t"}"#.utf8 + [0x0A])
-        data.append(contentsOf: Array(#"{"id": "b", "title": "B"#.utf8) + [0xC3, 0x28] + Array(#"", "text": "t"}"#.utf8))
+        data.append(
+            contentsOf: Array(#"{"id": "b", "title": "B"#.utf8) + [0xC3, 0x28] + Array(#"", "text": "t"}"#.utf8))
         let path = folder.write("latin1.jsonl", data)
         let found = EvidenceLoader().load(paths: [path]).errors
         #expect(found.count == 1)

@@ -13,14 +13,22 @@ import EvidenceTestSupport
     /// One bad record per format (after a good one where the format holds several), with where the
     /// error must point.
     static let cases: [(name: String, content: String, line: Int, field: String)] = [
-        ("escaped.jsonl", #"{"id": "ok", "title": "OK", "text": "x"}"# + "\n" + #"{"id": "nul", "title": "T", "text": "before\u0000after"}"# + "\n", 2, "summary"),
+        (
+            "escaped.jsonl",
+            #"{"id": "ok", "title": "OK", "text": "x"}"# + "\n"
+                + #"{"id": "nul", "title": "T", "text": "before\u0000after"}"# + "\n", 2, "summary"
+        ),
         ("raw.csv", "id,title,text\nok,OK,x\nnul,T,before\u{0}after\n", 3, "summary"),
         ("raw.ris", "TY  - GEN\nID  - nul\nTI  - T\nAB  - before\u{0}after\nER  - \n", 4, "summary"),
         ("body.md", "---\nid: nul\ntitle: T\n---\n## Summary\nbefore\u{0}after\n", 5, "summary"),
         ("escaped.md", "---\nid: nul\ntitle: \"before\\0after\"\n---\nText.\n", 3, "title"),
         ("escape.jsonl", #"{"id": "esc", "title": "red \u001b[31m text", "text": "x"}"# + "\n", 1, "title"),
         ("bell.csv", "id,title,text,authors\nbell,T,x,Smith; Jo\u{7}nes\n", 2, "authors"),
-        ("nested.jsonl", #"{"id": "n", "title": "T", "text": "x", "outcomes": [{"outcome": "o", "strength": "limited", "direction": "benefit", "basis": "a\u0000b"}]}"# + "\n", 1, "outcomes[1].basis"),
+        (
+            "nested.jsonl",
+            #"{"id": "n", "title": "T", "text": "x", "outcomes": [{"outcome": "o", "strength": "limited", "direction": "benefit", "basis": "a\u0000b"}]}"#
+                + "\n", 1, "outcomes[1].basis"
+        ),
     ]
 
     @Test(arguments: cases.indices)
@@ -37,7 +45,9 @@ import EvidenceTestSupport
     }
 
     @Test func tabsAndLineBreaksAreStillText() throws {
-        let result = EvidenceLoader().load(paths: [folder.write("fine.jsonl", #"{"id": "fine", "title": "T\tab", "text": "one\r\ntwo\nthree"}"# + "\n")])
+        let result = EvidenceLoader().load(paths: [
+            folder.write("fine.jsonl", #"{"id": "fine", "title": "T\tab", "text": "one\r\ntwo\nthree"}"# + "\n")
+        ])
         #expect(result.errors.isEmpty, "\(result.errors)")
         #expect(result.records.first?.summary == "one\r\ntwo\nthree")
         #expect(result.records.first?.title == "T\tab")

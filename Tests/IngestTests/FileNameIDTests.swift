@@ -17,7 +17,10 @@ import EvidenceTestSupport
     static let hostileNames: [(name: String, id: String)] = [
         ("Evil Name; <script>", "evil-name-script"),
         ("line\nbreak", "line-break"),
-        (String(repeating: "long name ", count: 25).trimmingCharacters(in: .whitespaces), Array(repeating: "long-name", count: 12).joined(separator: "-")),
+        (
+            String(repeating: "long name ", count: 25).trimmingCharacters(in: .whitespaces),
+            Array(repeating: "long-name", count: 12).joined(separator: "-")
+        ),
         ("fd\u{0430}c-london", "fdc-london"),  // a Cyrillic 'а' among Latin letters
         ("Mixed-Case", "mixed-case"),
     ]
@@ -29,8 +32,11 @@ import EvidenceTestSupport
         #expect(Set(result.records.map(\.id)) == Set(Self.hostileNames.map(\.id)))
         for record in result.records { #expect(RecordID.isValid(record.id), "'\(record.id)'") }
         for (name, id) in Self.hostileNames where name != id {
-            #expect(result.warnings.contains { $0.field == "id" && $0.message.contains("'\(id)'") && $0.message.contains("not a valid id") },
-                    "no warning for \(name): \(result.warnings.filter { $0.field == "id" })")
+            #expect(
+                result.warnings.contains {
+                    $0.field == "id" && $0.message.contains("'\(id)'") && $0.message.contains("not a valid id")
+                },
+                "no warning for \(name): \(result.warnings.filter { $0.field == "id" })")
         }
 
         for record in result.records { folder.write("out/\(record.id).md", RecordWriter.markdownDocument(for: record)) }
@@ -42,7 +48,10 @@ import EvidenceTestSupport
     @Test func aValidFileNameIsUsedAsItIs() throws {
         let result = EvidenceLoader().load(paths: [folder.write("plain-name-2020.md", Self.record(title: "Plain"))])
         #expect(result.records.map(\.id) == ["plain-name-2020"])
-        #expect(result.warnings.contains { $0.field == "id" && $0.message == "no id given; using the file name 'plain-name-2020'" })
+        #expect(
+            result.warnings.contains {
+                $0.field == "id" && $0.message == "no id given; using the file name 'plain-name-2020'"
+            })
     }
 
     @Test func twoFileNamesGivingOneIdAreTheDuplicateIdError() throws {

@@ -16,9 +16,12 @@ import EvidenceTestSupport
     /// Front matter whose field `x0` holds nine texts and each later field nine aliases of the one
     /// before: `depth` levels expand to 9^depth texts. None of these fields is one we read.
     static func bomb(depth: Int) -> String {
-        var lines = ["---", "id: laughs", "title: Laughs", #"x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
+        var lines = [
+            "---", "id: laughs", "title: Laughs", #"x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#,
+        ]
         for level in 1..<depth {
-            lines.append("x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
+            lines.append(
+                "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
         }
         return (lines + ["---", "Text.", ""]).joined(separator: "\n")
     }
@@ -68,23 +71,23 @@ import EvidenceTestSupport
     /// scalars, in comments and on the continuation lines of a long value.
     @Test func ampersandsAndAsterisksInTextStillRead() throws {
         let text = """
-        ---
-        id: text-with-marks
-        title: Smith & Jones *et al* on p<.05*
-        publisher: "&quoted *publisher"
-        authors: ['&single', "*double", Plain & Simple]
-        caveats:
-          - A & B
-          - a long caveat that goes on
-            &continues *here
-        checking: |
-          *emphasis* in a block
-          & an ampersand at the start
-        # a comment with &anchor and *alias
-        country: UK # trailing &comment
-        ---
-        Text.
-        """
+            ---
+            id: text-with-marks
+            title: Smith & Jones *et al* on p<.05*
+            publisher: "&quoted *publisher"
+            authors: ['&single', "*double", Plain & Simple]
+            caveats:
+              - A & B
+              - a long caveat that goes on
+                &continues *here
+            checking: |
+              *emphasis* in a block
+              & an ampersand at the start
+            # a comment with &anchor and *alias
+            country: UK # trailing &comment
+            ---
+            Text.
+            """
         let result = load("marks.md", text + "\n")
         #expect(result.errors.isEmpty, "\(result.errors)")
         let record = try #require(result.records.first)

@@ -13,7 +13,10 @@ import EvidenceTestSupport
     }
 
     @Test func sharedEvalFormatImportsWithWarnings() {
-        let result = load("docs.jsonl", #"{"id": "1", "title": "Dewey", "text": "A history."}"# + "\n\n" + #"{"id": "2", "title": "B", "text": "C"}"#)
+        let result = load(
+            "docs.jsonl",
+            #"{"id": "1", "title": "Dewey", "text": "A history."}"# + "\n\n"
+                + #"{"id": "2", "title": "B", "text": "C"}"#)
         #expect(!result.hasErrors)
         #expect(result.records.map(\.id) == ["1", "2"])
         #expect(result.records[0].summary == "A history.")
@@ -34,14 +37,21 @@ import EvidenceTestSupport
     }
 
     @Test func markdownWithWindowsLineBreaks() throws {
-        let result = load("crlf.md", ["---", "id: crlf-record", "title: Line breaks", "kind: guidance", "---", "## Summary", "", "Written on Windows."].joined(separator: "\r\n") + "\r\n")
+        let result = load(
+            "crlf.md",
+            [
+                "---", "id: crlf-record", "title: Line breaks", "kind: guidance", "---", "## Summary", "",
+                "Written on Windows.",
+            ].joined(separator: "\r\n") + "\r\n")
         #expect(!result.hasErrors, "\(result.errors)")
         #expect(result.records.first?.id == "crlf-record")
         #expect(result.records.first?.summary == "Written on Windows.")
     }
 
     @Test func markdownFrontMatterAndSections() throws {
-        let result = load("sample-md.md", """
+        let result = load(
+            "sample-md.md",
+            """
             ---
             id: sample-md
             title: "A title: with a colon"
@@ -75,7 +85,10 @@ import EvidenceTestSupport
         #expect(record.kind == .impactStudy)
         #expect(record.ukTested == .yes)
         #expect(record.topics == [.neglect, .domesticAbuse])
-        #expect(record.outcomes == [OutcomeEvidence(outcome: "entry to care", strength: .moderate, direction: .benefit, basis: "1 RCT")])
+        #expect(
+            record.outcomes == [
+                OutcomeEvidence(outcome: "entry to care", strength: .moderate, direction: .benefit, basis: "1 RCT")
+            ])
         #expect(record.summary == "Plain words.")
         #expect(record.findings == "- 40% against 25%")
         #expect(record.practiceImplications == "Do this.")
@@ -109,7 +122,9 @@ import EvidenceTestSupport
     }
 
     @Test func risAsReferenceManagersExportIt() throws {
-        let result = load("zotero.ris", """
+        let result = load(
+            "zotero.ris",
+            """
             TY  - JOUR
             TI  - Parenting under pressure
             AU  - Barlow, Jane

@@ -54,9 +54,12 @@ import EvidenceTestSupport
 @Suite struct JSONParserTests {
     @Test func keepsNumbersAsWrittenAndKeyOrder() throws {
         let value = try JSONParser.parse(#"{"b": 2011, "a": [true, null, -1.5e3], "c": "\u00e9\n"}"#)
-        #expect(value == .mapping([
-            ("b", .scalar("2011")), ("a", .list([.scalar("true"), .null, .scalar("-1.5e3")])), ("c", .scalar("é\n")),
-        ]))
+        #expect(
+            value
+                == .mapping([
+                    ("b", .scalar("2011")), ("a", .list([.scalar("true"), .null, .scalar("-1.5e3")])),
+                    ("c", .scalar("é\n")),
+                ]))
     }
 
     @Test(arguments: [#"{"a": }"#, #"{"a" 1}"#, "[1, 2", #"{"a": "x"} extra"#, #"{"a": 01x}"#, "\"\\q\""])

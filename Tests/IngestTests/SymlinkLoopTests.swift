@@ -20,7 +20,9 @@ import EvidenceTestSupport
         folder.write("single/one.md", "---\nid: one\ntitle: One\n---\nText.\n")
         try link("single/self", to: ".")
         let single = EvidenceLoader().load(paths: [folder.file("single")])
-        try #require(single.records.count == 1 && single.errors.isEmpty, "a folder linked to itself must be read once: \(single.errors.prefix(2))")
+        try #require(
+            single.records.count == 1 && single.errors.isEmpty,
+            "a folder linked to itself must be read once: \(single.errors.prefix(2))")
 
         folder.write("loop/one.md", "---\nid: one\ntitle: One\n---\nText.\n")
         folder.write("loop/inner/two.jsonl", #"{"id": "two", "title": "Two", "text": "x"}"# + "\n")

@@ -8,7 +8,8 @@ import EvidenceTestSupport
     /// the shape of LSA vectors, where records gather around what they are about.
     static func topicalVectors(count: Int, dimensions: Int, topics: Int, seed: UInt64) -> DenseMatrix {
         var generator = SeededGenerator(seed: seed)
-        let centres = (0..<topics).map { _ in (0..<dimensions).map { _ in Float.random(in: -1...1, using: &generator) } }
+        let centres = (0..<topics).map { _ in (0..<dimensions).map { _ in Float.random(in: -1...1, using: &generator) }
+        }
         var matrix = DenseMatrix(rows: count, columns: dimensions)
         for row in 0..<count {
             let centre = centres[Int.random(in: 0..<topics, using: &generator)]
@@ -28,7 +29,9 @@ import EvidenceTestSupport
         for row in 0..<vectors.rows {
             #expect(approximate[row].count == 5)
             #expect(!approximate[row].contains { $0.row == row }, "a record is never its own related record")
-            #expect(zip(approximate[row], approximate[row].dropFirst()).allSatisfy { $0.score >= $1.score }, "closest first")
+            #expect(
+                zip(approximate[row], approximate[row].dropFirst()).allSatisfy { $0.score >= $1.score }, "closest first"
+            )
             for neighbour in approximate[row] {
                 let cosine = (0..<24).reduce(Float(0)) { $0 + vectors[row, $1] * vectors[neighbour.row, $1] }
                 #expect(abs(cosine - neighbour.score) < 1e-4, "each score is the true cosine")
@@ -44,9 +47,11 @@ import EvidenceTestSupport
         let first = ClusteredNeighbours().neighbours(of: vectors, count: 3).map { $0.map(\.row) }
         let second = ClusteredNeighbours().neighbours(of: vectors, count: 3).map { $0.map(\.row) }
         #expect(first == second)
-        let one = ClusteredNeighbours().neighbours(of: Self.topicalVectors(count: 1, dimensions: 8, topics: 1, seed: 1), count: 3)
+        let one = ClusteredNeighbours().neighbours(
+            of: Self.topicalVectors(count: 1, dimensions: 8, topics: 1, seed: 1), count: 3)
         #expect(one.count == 1 && one[0].isEmpty)
-        let two = ClusteredNeighbours().neighbours(of: Self.topicalVectors(count: 2, dimensions: 8, topics: 1, seed: 1), count: 3)
+        let two = ClusteredNeighbours().neighbours(
+            of: Self.topicalVectors(count: 2, dimensions: 8, topics: 1, seed: 1), count: 3)
         #expect(two.map { $0.map(\.row) } == [[1], [0]])
     }
 }

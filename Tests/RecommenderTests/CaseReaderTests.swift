@@ -25,7 +25,8 @@ import EvidenceTestSupport
 
     @Test func everyBundledCaseNoteIsUnderstood() throws {
         let recommender = try Self.recommender
-        let lines = try String(contentsOfFile: Repository.path("Corpus/cases/queries.jsonl"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOfFile: Repository.path("Corpus/cases/queries.jsonl"), encoding: .utf8).split(
+            separator: "\n")
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
             let response = try recommender.recommend(SearchRequest(description: try #require(object["text"])))
@@ -37,9 +38,14 @@ import EvidenceTestSupport
     @Test func numbersAndInitialsDoNotCount() throws {
         let recommender = try Self.recommender
         let plain = try recommender.recommend(SearchRequest(description: "neglect, dad drinking")).results
-        let noisy = try recommender.recommend(SearchRequest(description: "J (22) neglect, 4, dad drinking 14/03 at 22:30")).results
+        let noisy = try recommender.recommend(
+            SearchRequest(description: "J (22) neglect, 4, dad drinking 14/03 at 22:30")
+        ).results
         #expect(noisy.map(\.record.id) == plain.map(\.record.id))
-        #expect(noisy.allSatisfy { $0.matchedConcepts.allSatisfy { !$0.written.allSatisfy(\.isNumber) && $0.written.count > 1 } })
+        #expect(
+            noisy.allSatisfy {
+                $0.matchedConcepts.allSatisfy { !$0.written.allSatisfy(\.isNumber) && $0.written.count > 1 }
+            })
     }
 
     @Test(arguments: [
@@ -59,7 +65,8 @@ import EvidenceTestSupport
     }
 
     @Test func procedureWordsAreReadAsContext() throws {
-        let response = try Self.recommender.recommend(SearchRequest(description: "second CP plan for neglect, s.47 last year, now PLO", k: 1))
+        let response = try Self.recommender.recommend(
+            SearchRequest(description: "second CP plan for neglect, s.47 last year, now PLO", k: 1))
         #expect(response.reading.context.contains("CP plan → child protection plan"))
         #expect(response.reading.context.contains("s.47 → section 47 child protection enquiry"))
     }

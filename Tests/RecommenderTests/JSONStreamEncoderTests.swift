@@ -22,15 +22,25 @@ import Recommender
     static let sample = Outer(
         text: "quote \" backslash \\ slash / newline \n tab \t bell \u{07} café 😀 ✓",
         count: -42, missing: nil, present: 7, kind: .second,
-        items: [Inner(name: "a", values: [0, 1.5, -2.25e-7, 123456789.125], flag: true, nested: [Inner(name: "b", values: [], flag: nil, nested: [])]),
-                Inner(name: "", values: [3], flag: false, nested: [])],
-        empty: [], map: ["x": 1, "y": 2], record: {
-            var record = EvidenceRecord(id: "r-1", title: "A \"title\"", kind: .programme, summary: "Line one\nline two", year: 2019)
-            record.outcomes = [OutcomeEvidence(outcome: "o", strength: .moderate, direction: .benefit, basis: "one RCT")]
+        items: [
+            Inner(
+                name: "a", values: [0, 1.5, -2.25e-7, 123456789.125], flag: true,
+                nested: [Inner(name: "b", values: [], flag: nil, nested: [])]),
+            Inner(name: "", values: [3], flag: false, nested: []),
+        ],
+        empty: [], map: ["x": 1, "y": 2],
+        record: {
+            var record = EvidenceRecord(
+                id: "r-1", title: "A \"title\"", kind: .programme, summary: "Line one\nline two", year: 2019)
+            record.outcomes = [
+                OutcomeEvidence(outcome: "o", strength: .moderate, direction: .benefit, basis: "one RCT")
+            ]
             return record
         }())
 
-    func parsed(_ data: Data) throws -> NSDictionary { try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary) }
+    func parsed(_ data: Data) throws -> NSDictionary {
+        try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary)
+    }
 
     @Test func saysWhatFoundationSays() throws {
         let ours = try parsed(Data(try JSONStreamEncoder().encode(Self.sample).utf8))

@@ -29,7 +29,10 @@ import Store
     func scores(_ scheme: WeightingScheme, _ query: String = "alcohol court") throws -> [String: Double] {
         let store = try indexedStore()
         return try store.read { reader in
-            Dictionary(uniqueKeysWithValues: try LexicalScorer(reader: reader, scheme: scheme).score(query).map { ($0.recordId, $0.score) })
+            Dictionary(
+                uniqueKeysWithValues: try LexicalScorer(reader: reader, scheme: scheme).score(query).map {
+                    ($0.recordId, $0.score)
+                })
         }
     }
 
@@ -97,39 +100,57 @@ import Store
         let shared = (title: "Kinship carers", summary: "Support groups for kinship carers and grandparents.")
         try store.upsert([
             EvidenceRecord(id: "tie-b", title: shared.title, summary: shared.summary),
-            EvidenceRecord(id: "best-c", title: "Kinship carers", summary: "Kinship carers: kinship care by grandparents."),
-            EvidenceRecord(id: "weak-d", title: "Respite", summary: "Short breaks for foster carers of disabled children."),
+            EvidenceRecord(
+                id: "best-c", title: "Kinship carers", summary: "Kinship carers: kinship care by grandparents."),
+            EvidenceRecord(
+                id: "weak-d", title: "Respite", summary: "Short breaks for foster carers of disabled children."),
             EvidenceRecord(id: "unrelated-e", title: "Youth justice", summary: "Diversion from court for teenagers."),
         ])
         _ = try IndexBuilder().build(store)
         // Added after the build, so "tie-a" is appended with the largest document number.
-        let added = try CorpusWriter(store: store).upsert([EvidenceRecord(id: "tie-a", title: shared.title, summary: shared.summary)])
+        let added = try CorpusWriter(store: store).upsert([
+            EvidenceRecord(id: "tie-a", title: shared.title, summary: shared.summary)
+        ])
         try #require(added.indexUpdated)
-        let documents = try store.read { reader in try ["tie-a", "tie-b"].map { try #require(try reader.indexDocument(recordId: $0)).docNumber } }
-        try #require(documents[0] > documents[1], "tie-a must come after tie-b in document order for the tie-break to be tested")
+        let documents = try store.read { reader in
+            try ["tie-a", "tie-b"].map { try #require(try reader.indexDocument(recordId: $0)).docNumber }
+        }
+        try #require(
+            documents[0] > documents[1], "tie-a must come after tie-b in document order for the tie-break to be tested")
 
         let ranked = try store.read { try LexicalScorer(reader: $0, scheme: scheme).score("kinship carers") }
-        #expect(ranked.map(\.recordId) == ["best-c", "tie-a", "tie-b", "weak-d"], "\(ranked.map { "\($0.recordId) \($0.score)" })")
+        #expect(
+            ranked.map(\.recordId) == ["best-c", "tie-a", "tie-b", "weak-d"],
+            "\(ranked.map { "\($0.recordId) \($0.score)" })")
         try #require(ranked.count == 4)
         #expect(ranked[1].score == ranked[2].score, "the two identical records tie exactly")
         #expect(ranked[0].score > ranked[1].score && ranked[2].score > ranked[3].score)
         // The bounded top-k path breaks the tie the same way.
-        let topTwo = try store.read { try LexicalScorer(reader: $0, scheme: scheme).top(terms: Analyzer.standard.terms("kinship carers"), k: 2) }
+        let topTwo = try store.read {
+            try LexicalScorer(reader: $0, scheme: scheme).top(terms: Analyzer.standard.terms("kinship carers"), k: 2)
+        }
         #expect(topTwo.map(\.recordId) == ["best-c", "tie-a"])
     }
 
     @Test func explanationAddsUpAndNamesTheTerms() throws {
         let store = try indexedStore()
-        let top = try #require(try store.read { try LexicalScorer(reader: $0, scheme: .standardBM25).score("alcohol court", explain: true) }.first)
+        let top = try #require(
+            try store.read {
+                try LexicalScorer(reader: $0, scheme: .standardBM25).score("alcohol court", explain: true)
+            }.first)
         #expect(top.recordId == "r1")
         let explanation = try #require(top.explanation)
         // The hand-worked values of bm25(): r1 = 2.4676739852502, of which alcohol 0.8754687373539 × 8.8 / 5.56
         // = 1.3856339727903 and court 0.8754687373539 × 4.4 / 3.56 = 1.0820400124599 (terms in order).
         #expect(abs(top.score - 2.4676739852502) < 1e-9 && abs(explanation.value - 2.4676739852502) < 1e-9)
         let parts = explanation.details.map(\.value)
-        #expect(parts.count == 2 && abs(parts[0] - 1.3856339727903) < 1e-9 && abs(parts[1] - 1.0820400124599) < 1e-9, "\(parts)")
+        #expect(
+            parts.count == 2 && abs(parts[0] - 1.3856339727903) < 1e-9 && abs(parts[1] - 1.0820400124599) < 1e-9,
+            "\(parts)")
         #expect(abs(parts.reduce(0, +) - top.score) < 1e-9)
-        #expect(explanation.text.contains("match on 'alcohol'") && explanation.text.contains("2 × 1 in the title + 2 in the text"))
+        #expect(
+            explanation.text.contains("match on 'alcohol'")
+                && explanation.text.contains("2 × 1 in the title + 2 in the text"))
     }
 
     @Test func schemeNamesParse() {

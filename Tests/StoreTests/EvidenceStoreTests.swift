@@ -14,15 +14,19 @@ import EvidenceTestSupport
     @Test func recordsComeBackExactlyAsStored() throws {
         let store = try openStore()
         let summary = try store.upsert(SampleRecords.all)
-        #expect(summary == {
-            var expected = EvidenceStore.UpsertSummary(); expected.inserted = 3; return expected
-        }())
+        #expect(
+            summary
+                == {
+                    var expected = EvidenceStore.UpsertSummary(); expected.inserted = 3; return expected
+                }())
         #expect(try store.record(id: SampleRecords.full.id) == SampleRecords.full)
         #expect(try store.records().map(\.id) == SampleRecords.all.map(\.id).sorted())
     }
 
     /// The stored sample records, then one batch with a changed copy of `full` and `minimal` as it was.
-    func upsertOneChangedAndOneUnchanged(_ store: EvidenceStore) throws -> (changed: EvidenceRecord, summary: EvidenceStore.UpsertSummary) {
+    func upsertOneChangedAndOneUnchanged(
+        _ store: EvidenceStore
+    ) throws -> (changed: EvidenceRecord, summary: EvidenceStore.UpsertSummary) {
         try store.upsert(SampleRecords.all)
         var changed = SampleRecords.full
         changed.topics = [.neglect]
@@ -48,7 +52,11 @@ import EvidenceTestSupport
         #expect(try store.count() == 3)
         // A batch of unchanged records is no change at all: the corpus version, which an index is checked against, stays.
         let version = try store.read { try $0.corpusVersion() }
-        #expect(try store.upsert([changed, SampleRecords.practiceLearning, SampleRecords.minimal]) == { var expected = EvidenceStore.UpsertSummary(); expected.unchanged = 3; return expected }())
+        #expect(
+            try store.upsert([changed, SampleRecords.practiceLearning, SampleRecords.minimal])
+                == {
+                    var expected = EvidenceStore.UpsertSummary(); expected.unchanged = 3; return expected
+                }())
         #expect(try store.read { try $0.corpusVersion() } == version)
     }
 
@@ -65,13 +73,21 @@ import EvidenceTestSupport
     @Test func filtersCombine() throws {
         let store = try openStore()
         try store.upsert(SampleRecords.all)
-        #expect(try store.records(matching: RecordFilter(kinds: [.practiceLearning])).map(\.id) == ["sample-practice-learning"])
+        #expect(
+            try store.records(matching: RecordFilter(kinds: [.practiceLearning])).map(\.id) == [
+                "sample-practice-learning"
+            ])
         #expect(try store.records(matching: RecordFilter(topics: [.fathers, .familyJustice])).count == 2)
         #expect(try store.records(matching: RecordFilter(yearFrom: 2021)).map(\.id) == ["sample-practice-learning"])
-        #expect(try store.records(matching: RecordFilter(minimumStrength: .emerging)).map(\.id) == [SampleRecords.full.id])
+        #expect(
+            try store.records(matching: RecordFilter(minimumStrength: .emerging)).map(\.id) == [SampleRecords.full.id])
         #expect(try store.records(matching: RecordFilter(topics: [.fathers], ukTested: .yes)).isEmpty)
-        for filter in [RecordFilter(kinds: [.impactStudy]), RecordFilter(ageGroups: [.infant]), RecordFilter(yearTo: 2020)] {
-            #expect(try store.records(matching: filter) == SampleRecords.all.filter(filter.matches).sorted { $0.id < $1.id })
+        for filter in [
+            RecordFilter(kinds: [.impactStudy]), RecordFilter(ageGroups: [.infant]), RecordFilter(yearTo: 2020),
+        ] {
+            #expect(
+                try store.records(matching: filter) == SampleRecords.all.filter(filter.matches).sorted { $0.id < $1.id }
+            )
         }
     }
 
@@ -130,9 +146,15 @@ import EvidenceTestSupport
     }
 
     @Test func defaultLocationFollowsEnvironment() {
-        #expect(DatabaseLocation.defaultPath(environment: ["EVIDENCE_DATABASE": "/x/e.sqlite", "HOME": "/h"]) == "/x/e.sqlite")
-        #expect(DatabaseLocation.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/h"]) == "/data/evidence/evidence.sqlite")
-        #expect(DatabaseLocation.defaultPath(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]) == "/h/.local/share/evidence/evidence.sqlite")
+        #expect(
+            DatabaseLocation.defaultPath(environment: ["EVIDENCE_DATABASE": "/x/e.sqlite", "HOME": "/h"])
+                == "/x/e.sqlite")
+        #expect(
+            DatabaseLocation.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/h"])
+                == "/data/evidence/evidence.sqlite")
+        #expect(
+            DatabaseLocation.defaultPath(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"])
+                == "/h/.local/share/evidence/evidence.sqlite")
         #expect(DatabaseLocation.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/evidence/evidence.sqlite")
     }
 }

@@ -29,12 +29,19 @@ import WebFrontEnd
                 let format = ["md", "jsonl", "csv", "ris"][Int(selector % 6)]
                 let file = temporary.write("input.\(format)", Data(input))
                 let loaded = EvidenceLoader().load(paths: [file])
-                if path.contains("/seeds/") { #expect(!loaded.hasErrors && !loaded.records.isEmpty, "seed \(path) should import") }
+                if path.contains("/seeds/") {
+                    #expect(!loaded.hasErrors && !loaded.records.isEmpty, "seed \(path) should import")
+                }
             case 4:
-                #expect(!Analyzer.standard.analyze(String(decoding: input, as: UTF8.self)).isEmpty || !path.contains("/seeds/"))
+                #expect(
+                    !Analyzer.standard.analyze(String(decoding: input, as: UTF8.self)).isEmpty
+                        || !path.contains("/seeds/"))
             default:
-                if path.contains("/seeds/") { #expect(throws: Never.self) { try SearchRequestDecoder.validate(Data(input)) } }
-                else { try? SearchRequestDecoder.validate(Data(input)) }
+                if path.contains("/seeds/") {
+                    #expect(throws: Never.self) { try SearchRequestDecoder.validate(Data(input)) }
+                } else {
+                    try? SearchRequestDecoder.validate(Data(input))
+                }
             }
         }
     }

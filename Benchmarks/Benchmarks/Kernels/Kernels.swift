@@ -15,7 +15,8 @@ import Ranking
 /// benchmark's `setup`, outside the measurement.
 let benchmarks: @Sendable () -> Void = {
     // `.instructions` needs a hardware PMU (perf_event_open); where there is none it stays empty.
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .instructions, .mallocCountTotal], maxDuration: .seconds(2), maxIterations: 5_000)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .instructions, .mallocCountTotal], maxDuration: .seconds(2), maxIterations: 5_000)
 
     // 1. Tokenize and stem one case description.
     Benchmark("1 tokenize+stem: kernel, Analyzer.standard.terms (~100 words)") { benchmark in
@@ -44,7 +45,8 @@ let benchmarks: @Sendable () -> Void = {
 
     // 3. BM25 accumulation of a case description's terms over an index of 20,000 records.
     let lexical = Benchmark.Configuration(setup: { _ = Fixtures.lexical }, teardown: { Fixtures.lexical.remove() })
-    Benchmark("3 lexical accumulate: kernel, LexicalScorer.scoreVector (dense [Double])", configuration: lexical) { benchmark in
+    Benchmark("3 lexical accumulate: kernel, LexicalScorer.scoreVector (dense [Double])", configuration: lexical) {
+        benchmark in
         let index = Fixtures.lexical
         try! index.store.read { reader in
             let scorer = try index.indexReader.searcher(reader).scorer(reader, configuration: .lexicalOnly).lexical
@@ -54,18 +56,24 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
         }
     }
-    Benchmark("3 lexical accumulate: baseline, [Int: Double] over decoded postings", configuration: lexical) { benchmark in
+    Benchmark("3 lexical accumulate: baseline, [Int: Double] over decoded postings", configuration: lexical) {
+        benchmark in
         let index = Fixtures.lexical
         for _ in benchmark.scaledIterations { blackHole(index.naiveScores()) }
     }
 
     // 4. The semantic scan: every record's unit vector (100,000 × 100 float32) against the query's.
     let scan = Benchmark.Configuration(setup: { _ = Fixtures.recordVectors })
-    Benchmark("4 semantic scan: kernel, Kernels.multiply (BLAS sgemv, 100,000 x 100)", configuration: scan) { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(Kernels.multiply(Fixtures.recordVectors, Fixtures.queryVector)) }
+    Benchmark("4 semantic scan: kernel, Kernels.multiply (BLAS sgemv, 100,000 x 100)", configuration: scan) {
+        benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(Kernels.multiply(Fixtures.recordVectors, Fixtures.queryVector))
+        }
     }
     Benchmark("4 semantic scan: baseline, Kernels.Reference.multiply (plain loops)", configuration: scan) { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(Kernels.Reference.multiply(Fixtures.recordVectors, Fixtures.queryVector)) }
+        for _ in benchmark.scaledIterations {
+            blackHole(Kernels.Reference.multiply(Fixtures.recordVectors, Fixtures.queryVector))
+        }
     }
 
     // 5. The best 10 of 100,000 scores.
@@ -74,7 +82,9 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("5 top-k: baseline, sort all 100,000 indices, take 10") { benchmark in
         let scores = Fixtures.scores
-        for _ in benchmark.scaledIterations { blackHole(Array(scores.indices.sorted { scores[$0] > scores[$1] }.prefix(10))) }
+        for _ in benchmark.scaledIterations {
+            blackHole(Array(scores.indices.sorted { scores[$0] > scores[$1] }.prefix(10)))
+        }
     }
 }
 
@@ -97,8 +107,9 @@ enum Fixtures {
         var doc = 0
         return (0..<10_000).map { _ in
             doc += Int.random(in: 1...19, using: &generator)
-            return Posting(docNumber: doc, titleFrequency: Int.random(in: 0...1, using: &generator),
-                           bodyFrequency: Int.random(in: 1...4, using: &generator))
+            return Posting(
+                docNumber: doc, titleFrequency: Int.random(in: 0...1, using: &generator),
+                bodyFrequency: Int.random(in: 1...4, using: &generator))
         }
     }()
     static let encodedPostings = PostingsCodec.encode(postings)
@@ -107,7 +118,9 @@ enum Fixtures {
     // Record vectors and a query vector, uniform in [-1, 1].
     static let recordVectors: DenseMatrix = {
         var generator = SplitMix64(seed: 3)
-        return DenseMatrix(rows: 100_000, columns: 100, values: (0..<10_000_000).map { _ in Float.random(in: -1...1, using: &generator) })
+        return DenseMatrix(
+            rows: 100_000, columns: 100,
+            values: (0..<10_000_000).map { _ in Float.random(in: -1...1, using: &generator) })
     }()
     static let queryVector: [Float] = {
         var generator = SplitMix64(seed: 4)
@@ -151,7 +164,9 @@ struct LexicalFixture: Sendable {
             (0..<count).map { _ in
                 let roll = generator.unit() * total
                 var low = 0, high = cumulative.count - 1
-                while low < high { let mid = (low + high) / 2; if cumulative[mid] < roll { low = mid + 1 } else { high = mid } }
+                while low < high {
+                    let mid = (low + high) / 2; if cumulative[mid] < roll { low = mid + 1 } else { high = mid }
+                }
                 return vocabulary[low]
             }.joined(separator: " ")
         }
@@ -159,7 +174,9 @@ struct LexicalFixture: Sendable {
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         store = try! EvidenceStore(path: folder + "/evidence.sqlite")
         let batch = (0..<records).map { n in
-            EvidenceRecord(id: "record-\(n)", title: words(8), kind: .impactStudy, summary: words(Int.random(in: 100...220, using: &generator)))
+            EvidenceRecord(
+                id: "record-\(n)", title: words(8), kind: .impactStudy,
+                summary: words(Int.random(in: 100...220, using: &generator)))
         }
         _ = try! CorpusWriter(store: store).upsert(batch)
         var builder = IndexBuilder()
@@ -169,7 +186,8 @@ struct LexicalFixture: Sendable {
         let queryTerms = Analyzer.standard.terms(Fixtures.description)
         self.queryTerms = queryTerms
         let read = try! store.read { reader in
-            let statistics = try indexReader.searcher(reader).scorer(reader, configuration: .lexicalOnly).lexical.statistics
+            let statistics = try indexReader.searcher(reader).scorer(reader, configuration: .lexicalOnly).lexical
+                .statistics
             var queryFrequency: [String: Int] = [:]
             for term in queryTerms { queryFrequency[term, default: 0] += 1 }
             let n = Double(statistics.documentCount)
@@ -177,9 +195,10 @@ struct LexicalFixture: Sendable {
                 let df = Double(row.documentFrequency)
                 return (row: row, weight: Double(queryFrequency[row.term]!) * log(1 + (n - df + 0.5) / (df + 0.5)))
             }
-            let lengths = Dictionary(uniqueKeysWithValues: try reader.indexDocuments().map {
-                ($0.docNumber, IndexFormat.combinedLength(title: $0.titleLength, body: $0.bodyLength))
-            })
+            let lengths = Dictionary(
+                uniqueKeysWithValues: try reader.indexDocuments().map {
+                    ($0.docNumber, IndexFormat.combinedLength(title: $0.titleLength, body: $0.bodyLength))
+                })
             return (rows, lengths, statistics.averageLength)
         }
         (rows, lengths, averageLength) = (read.0, read.1, read.2)
@@ -193,7 +212,8 @@ struct LexicalFixture: Sendable {
         var scores: [Int: Double] = [:]
         for (row, weight) in rows {
             for posting in (try? PostingsCodec.decode(row.postings)) ?? [] {
-                let tf = Double(IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency))
+                let tf = Double(
+                    IndexFormat.combinedFrequency(title: posting.titleFrequency, body: posting.bodyFrequency))
                 let normaliser = k1 * (1 - b + b * Double(lengths[posting.docNumber]!) / averageLength)
                 scores[posting.docNumber, default: 0] += weight * tf * (k1 + 1) / (tf + normaliser)
             }
@@ -205,7 +225,10 @@ struct LexicalFixture: Sendable {
     private func checkBaselineAgrees() {
         let naive = naiveScores()
         let dense = try! store.read { try LexicalScorer(reader: $0).scoreVector(terms: queryTerms) }
-        for (doc, score) in naive { precondition(abs(dense[doc] - score) <= 1e-9 * max(1, score), "baseline and kernel disagree on document \(doc)") }
+        for (doc, score) in naive {
+            precondition(
+                abs(dense[doc] - score) <= 1e-9 * max(1, score), "baseline and kernel disagree on document \(doc)")
+        }
         precondition(dense.filter { $0 > 0 }.count == naive.count, "baseline and kernel match different records")
     }
 

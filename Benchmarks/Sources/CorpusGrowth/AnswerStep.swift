@@ -44,7 +44,9 @@ struct AnswerStep {
         let indexReader = IndexReader()
         let configuration = RankingConfiguration()
         @Sendable func answer(_ text: String) throws -> [ScoredRecord] {
-            try store.read { reader in try indexReader.searcher(reader).scorer(reader, configuration: configuration).rank(text, k: 10) }
+            try store.read { reader in
+                try indexReader.searcher(reader).scorer(reader, configuration: configuration).rank(text, k: 10)
+            }
         }
         _ = try answer(queries[0])
         let coldOpen = Date().timeIntervalSince1970 - launchedAt
@@ -62,8 +64,11 @@ struct AnswerStep {
                 }
             }
             if let failure = results.failure { throw failure }
-            return Measurement(workers: workers, coldOpenSeconds: coldOpen, latencies: [results.merged], queriesPerSecond: Double(queries.count) / seconds,
-                               batchQueriesPerSecond: nil, scanMilliseconds: nil, peakResidentMegabytes: Measure.peakResidentMegabytes())
+            return Measurement(
+                workers: workers, coldOpenSeconds: coldOpen, latencies: [results.merged],
+                queriesPerSecond: Double(queries.count) / seconds,
+                batchQueriesPerSecond: nil, scanMilliseconds: nil,
+                peakResidentMegabytes: Measure.peakResidentMegabytes())
         }
 
         var fused = Latency(name: Self.defaultName)
@@ -72,7 +77,10 @@ struct AnswerStep {
         var recommended = Latency(name: Self.recommendName), filtered = Latency(name: Self.filteredName)
         for query in queries {
             _ = try recommended.time { try recommender.recommend(SearchRequest(description: query)) }
-            _ = try filtered.time { try recommender.recommend(SearchRequest(description: query, filter: RecordFilter(kinds: [.unclassified]))) }
+            _ = try filtered.time {
+                try recommender.recommend(
+                    SearchRequest(description: query, filter: RecordFilter(kinds: [.unclassified])))
+            }
         }
         var lexical = Latency(name: Self.lexicalName), semantic = Latency(name: Self.semanticName)
         var scan = Latency(name: "sgemv")
@@ -95,14 +103,19 @@ struct AnswerStep {
             }
             batchRate = Double(queries.count) / Measure.seconds { _ = space.space.scores(batch: batch) }
         }
-        return Measurement(workers: 1, coldOpenSeconds: coldOpen, latencies: [lexical, semantic, fused, recommended, filtered], queriesPerSecond: Double(queries.count) / seconds,
-                           batchQueriesPerSecond: batchRate, scanMilliseconds: scan.percentile(50), peakResidentMegabytes: Measure.peakResidentMegabytes())
+        return Measurement(
+            workers: 1, coldOpenSeconds: coldOpen, latencies: [lexical, semantic, fused, recommended, filtered],
+            queriesPerSecond: Double(queries.count) / seconds,
+            batchQueriesPerSecond: batchRate, scanMilliseconds: scan.percentile(50),
+            peakResidentMegabytes: Measure.peakResidentMegabytes())
     }
 
     /// The queries of a `queries.jsonl` file, in order.
     static func readQueries(_ path: String) throws -> [String] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
-            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let text = object["text"] as? String else {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let text = object["text"] as? String
+            else {
                 throw BenchmarkFailure("\(path): a line without a text")
             }
             return text

@@ -32,7 +32,9 @@ struct BuildStep {
         var records = 0
         let importSeconds = try Measure.seconds {
             let loaded = EvidenceLoader().load(paths: [corpus + "/docs.jsonl"])
-            guard !loaded.hasErrors else { throw BenchmarkFailure("the generated corpus has errors: \(loaded.errors.prefix(3))") }
+            guard !loaded.hasErrors else {
+                throw BenchmarkFailure("the generated corpus has errors: \(loaded.errors.prefix(3))")
+            }
             records = loaded.records.count
             _ = try CorpusWriter(store: store).upsert(loaded.records)
         }
@@ -48,15 +50,20 @@ struct BuildStep {
         let semanticSeconds = try Measure.seconds {
             try store.write("store the semantic space in") { transaction in
                 var space: SemanticIndex?
-                computeSeconds = try Measure.seconds { space = try SemanticIndex.compute(transaction.reader, rank: rank) }
+                computeSeconds = try Measure.seconds {
+                    space = try SemanticIndex.compute(transaction.reader, rank: rank)
+                }
                 try space?.write(to: transaction)
             }
         }
         let afterSemantic = try checkpointedSize(store)
-        log("  semantic space and related records: \(format(semanticSeconds)) s (the space computed in \(format(computeSeconds)) s, then related records and storage)")
-        return Measurement(records: records, importSeconds: importSeconds, lexicalSeconds: lexicalSeconds,
-                           semanticSeconds: semanticSeconds, recordBytes: afterImport, lexicalIndexBytes: afterLexical - afterImport,
-                           semanticBytes: afterSemantic - afterLexical, peakResidentMegabytes: Measure.peakResidentMegabytes())
+        log(
+            "  semantic space and related records: \(format(semanticSeconds)) s (the space computed in \(format(computeSeconds)) s, then related records and storage)"
+        )
+        return Measurement(
+            records: records, importSeconds: importSeconds, lexicalSeconds: lexicalSeconds,
+            semanticSeconds: semanticSeconds, recordBytes: afterImport, lexicalIndexBytes: afterLexical - afterImport,
+            semanticBytes: afterSemantic - afterLexical, peakResidentMegabytes: Measure.peakResidentMegabytes())
     }
 
     private func checkpointedSize(_ store: EvidenceStore) throws -> Int64 {

@@ -18,7 +18,8 @@ struct CorpusGenerator {
         for name in (try? manager.contentsOfDirectory(atPath: evidence))?.sorted() ?? [] where name.hasSuffix(".md") {
             // The body only: the front matter's field names are not prose.
             if let text = try? String(contentsOfFile: evidence + "/" + name, encoding: .utf8),
-               let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) {
+                let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex)
+            {
                 texts.append(String(text[end.upperBound...]))
             }
         }
@@ -26,7 +27,9 @@ struct CorpusGenerator {
             let path = repository + "/../shared/eval/\(collection)/docs.jsonl"
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             for line in text.split(separator: "\n") {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                    continue
+                }
                 texts.append("\(object["title"] as? String ?? "") \(object["text"] as? String ?? "")")
             }
         }
@@ -40,7 +43,9 @@ struct CorpusGenerator {
             let title = words(generator.int(in: 6...14), &generator)
             // Abstract length: mostly 120–260 words, sometimes short notes, sometimes long summaries.
             let roll = generator.unit()
-            let length = roll < 0.1 ? generator.int(in: 40...119) : roll < 0.9 ? generator.int(in: 120...260) : generator.int(in: 261...420)
+            let length =
+                roll < 0.1
+                ? generator.int(in: 40...119) : roll < 0.9 ? generator.int(in: 120...260) : generator.int(in: 261...420)
             try body(Document(id: "d\(index)", title: title, text: words(length, &generator)))
         }
     }
@@ -62,7 +67,9 @@ struct CorpusGenerator {
             "{" + fields.map { "\(Self.quoted($0.0)): \(Self.quoted($0.1))" }.joined(separator: ", ") + "}\n"
         }
         let path = folder + "/docs.jsonl"
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw BenchmarkFailure("cannot write \(path)")
         }
         var chunk = ""
@@ -72,7 +79,8 @@ struct CorpusGenerator {
         }
         try handle.write(contentsOf: Data(chunk.utf8))
         try handle.close()
-        try queries().map { line([("id", $0.id), ("text", $0.text)]) }.joined().write(toFile: folder + "/queries.jsonl", atomically: true, encoding: .utf8)
+        try queries().map { line([("id", $0.id), ("text", $0.text)]) }.joined().write(
+            toFile: folder + "/queries.jsonl", atomically: true, encoding: .utf8)
     }
 
     static func quoted(_ text: String) -> String {

@@ -20,15 +20,21 @@ struct FTS5Step {
     func run() throws -> Measurement {
         Measure.removeDatabase(database)
         let queue = try DatabaseQueue(path: database)
-        try queue.write { db in try db.execute(sql: "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize = 'porter unicode61')") }
+        try queue.write { db in
+            try db.execute(
+                sql: "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize = 'porter unicode61')")
+        }
         let empty = Measure.databaseBytes(database)
         let buildSeconds = try Measure.seconds {
-            guard let reader = FileHandle(forReadingAtPath: corpus + "/docs.jsonl") else { throw BenchmarkFailure("cannot read \(corpus)/docs.jsonl") }
+            guard let reader = FileHandle(forReadingAtPath: corpus + "/docs.jsonl") else {
+                throw BenchmarkFailure("cannot read \(corpus)/docs.jsonl")
+            }
             let text = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
             try queue.write { db in
                 let statement = try db.makeStatement(sql: "INSERT INTO docs (id, title, text) VALUES (?, ?, ?)")
                 for line in text.split(separator: "\n") {
-                    guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String] else { continue }
+                    guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+                    else { continue }
                     try statement.execute(arguments: [object["id"], object["title"], object["text"]])
                 }
             }
@@ -39,13 +45,19 @@ struct FTS5Step {
         try queue.read { db in
             for query in try AnswerStep.readQueries(corpus + "/queries.jsonl") where Date() < deadline {
                 var seen = Set<String>()
-                let words = query.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { seen.insert($0).inserted }
+                let words = query.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+                    .filter { seen.insert($0).inserted }
                 let match = words.map { "\"\($0)\"" }.joined(separator: " OR ")
-                _ = try latency.time { try String.fetchAll(db, sql: "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10", arguments: [match]) }
+                _ = try latency.time {
+                    try String.fetchAll(
+                        db, sql: "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10",
+                        arguments: [match])
+                }
             }
         }
         try queue.close()
-        return Measurement(buildSeconds: buildSeconds, indexBytes: Measure.databaseBytes(database) - empty, latency: latency,
-                           peakResidentMegabytes: Measure.peakResidentMegabytes())
+        return Measurement(
+            buildSeconds: buildSeconds, indexBytes: Measure.databaseBytes(database) - empty, latency: latency,
+            peakResidentMegabytes: Measure.peakResidentMegabytes())
     }
 }

@@ -30,22 +30,33 @@ struct GrowthRun {
             let generating = Measure.seconds { try? generator.write(count: size, to: folder) }
             log("  generated in \(format(generating)) s")
             let database = folder + "/evidence.sqlite"
-            let build = try ChildProcess.run(["build", "--corpus", folder, "--database", database], as: BuildStep.Measurement.self)
+            let build = try ChildProcess.run(
+                ["build", "--corpus", folder, "--database", database], as: BuildStep.Measurement.self)
             let single = ["OPENBLAS_NUM_THREADS": "1"]
             func answer(workers: Int) throws -> AnswerStep.Measurement {
-                try ChildProcess.run(["answer", "--database", database, "--queries", folder + "/queries.jsonl", "--workers", String(workers),
-                                      "--launched", String(Date().timeIntervalSince1970)], environment: single, as: AnswerStep.Measurement.self)
+                try ChildProcess.run(
+                    [
+                        "answer", "--database", database, "--queries", folder + "/queries.jsonl", "--workers",
+                        String(workers),
+                        "--launched", String(Date().timeIntervalSince1970),
+                    ], environment: single, as: AnswerStep.Measurement.self)
             }
             let one = try answer(workers: 1)
             let two = try answer(workers: 2)
             Measure.removeDatabase(database)
-            log("  ours: build \(format(build.buildSeconds)) s, default p50 \(format(one.latencies[2].percentile(50), 2)) ms, two at once \(format(two.queriesPerSecond)) queries/s")
-            let fts5 = try ChildProcess.run(["fts5", "--corpus", folder, "--database", folder + "/fts5.sqlite", "--budget", String(queryBudget)],
-                                            environment: single, as: FTS5Step.Measurement.self)
+            log(
+                "  ours: build \(format(build.buildSeconds)) s, default p50 \(format(one.latencies[2].percentile(50), 2)) ms, two at once \(format(two.queriesPerSecond)) queries/s"
+            )
+            let fts5 = try ChildProcess.run(
+                ["fts5", "--corpus", folder, "--database", folder + "/fts5.sqlite", "--budget", String(queryBudget)],
+                environment: single, as: FTS5Step.Measurement.self)
             Measure.removeDatabase(folder + "/fts5.sqlite")
-            log("  FTS5: build \(format(fts5.buildSeconds)) s, p50 \(format(fts5.latency.percentile(50), 2)) ms over \(fts5.latency.milliseconds.count) queries")
+            log(
+                "  FTS5: build \(format(fts5.buildSeconds)) s, p50 \(format(fts5.latency.percentile(50), 2)) ms over \(fts5.latency.milliseconds.count) queries"
+            )
             let peerRows = try peers?.run(corpus: folder, budget: queryBudget) ?? []
-            results.append(SizeResult(records: size, build: build, oneWorker: one, twoWorkers: two, fts5: fts5, peers: peerRows))
+            results.append(
+                SizeResult(records: size, build: build, oneWorker: one, twoWorkers: two, fts5: fts5, peers: peerRows))
             try? FileManager.default.removeItem(atPath: folder)
         }
         return results

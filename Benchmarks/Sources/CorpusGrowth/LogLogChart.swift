@@ -20,7 +20,9 @@ struct LogLogChart {
     var series: [Series]
 
     /// Okabe–Ito colours (yellow last, as it is faint on white) and dash patterns, cycled per series.
-    private static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+    private static let colours = [
+        "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+    ]
     private static let dashes = ["", "7 3", "2 3", "9 3 2 3", "4 4", "1 2", "12 4", "5 2 1 2"]
 
     /// The chart alone, `width` × `height` pixels, as an <svg> element string.
@@ -32,7 +34,8 @@ struct LogLogChart {
     static func document(_ charts: [LogLogChart], width: Int = 520, height: Int = 380) -> String {
         let total = width * max(charts.count, 1)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(total)\" height=\"\(height)\" viewBox=\"0 0 \(total) \(height)\">\n"
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(total)\" height=\"\(height)\" viewBox=\"0 0 \(total) \(height)\">\n"
         for (index, chart) in charts.enumerated() {
             out += chart.render(width: width, height: height, originX: index * width)
         }
@@ -70,36 +73,49 @@ struct LogLogChart {
         let f = Self.fixed
 
         let position = originX.map { " x=\"\($0)\" y=\"0\"" } ?? ""
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\"\(position) width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\">\n"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"\(position) width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\">\n"
         out += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        out += "<text x=\"\(f(w / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"#222\">\(Self.escaped(title))</text>\n"
+        out +=
+            "<text x=\"\(f(w / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"#222\">\(Self.escaped(title))</text>\n"
 
         // Decade gridlines and labels, then minor ticks at 2…9 when there are few enough decades.
         for e in x0...x1 {
             let x = f(left + fraction(Double(e), x0, x1) * plotWidth)
             out += "<line x1=\"\(x)\" y1=\"\(f(top))\" x2=\"\(x)\" y2=\"\(f(bottom))\" stroke=\"#dddddd\"/>\n"
-            out += "<text x=\"\(x)\" y=\"\(f(bottom + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Self.countLabel(e))</text>\n"
+            out +=
+                "<text x=\"\(x)\" y=\"\(f(bottom + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(Self.countLabel(e))</text>\n"
         }
         for e in y0...y1 {
             let y = f(bottom - fraction(Double(e), y0, y1) * plotHeight)
             out += "<line x1=\"\(f(left))\" y1=\"\(y)\" x2=\"\(f(right))\" y2=\"\(y)\" stroke=\"#dddddd\"/>\n"
-            out += "<text x=\"\(f(left - 6))\" y=\"\(y)\" dy=\"4\" text-anchor=\"end\" font-size=\"11\" fill=\"#333\">\(Self.plainLabel(e))</text>\n"
+            out +=
+                "<text x=\"\(f(left - 6))\" y=\"\(y)\" dy=\"4\" text-anchor=\"end\" font-size=\"11\" fill=\"#333\">\(Self.plainLabel(e))</text>\n"
         }
         if x1 - x0 <= 8 {
-            for e in x0..<x1 { for m in 2...9 {
-                let x = f(left + fraction(Double(e) + log10(Double(m)), x0, x1) * plotWidth)
-                out += "<line x1=\"\(x)\" y1=\"\(f(bottom - 4))\" x2=\"\(x)\" y2=\"\(f(bottom))\" stroke=\"#888888\"/>\n"
-            } }
+            for e in x0..<x1 {
+                for m in 2...9 {
+                    let x = f(left + fraction(Double(e) + log10(Double(m)), x0, x1) * plotWidth)
+                    out +=
+                        "<line x1=\"\(x)\" y1=\"\(f(bottom - 4))\" x2=\"\(x)\" y2=\"\(f(bottom))\" stroke=\"#888888\"/>\n"
+                }
+            }
         }
         if y1 - y0 <= 8 {
-            for e in y0..<y1 { for m in 2...9 {
-                let y = f(bottom - fraction(Double(e) + log10(Double(m)), y0, y1) * plotHeight)
-                out += "<line x1=\"\(f(left))\" y1=\"\(y)\" x2=\"\(f(left + 4))\" y2=\"\(y)\" stroke=\"#888888\"/>\n"
-            } }
+            for e in y0..<y1 {
+                for m in 2...9 {
+                    let y = f(bottom - fraction(Double(e) + log10(Double(m)), y0, y1) * plotHeight)
+                    out +=
+                        "<line x1=\"\(f(left))\" y1=\"\(y)\" x2=\"\(f(left + 4))\" y2=\"\(y)\" stroke=\"#888888\"/>\n"
+                }
+            }
         }
-        out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"#888888\"/>\n"
-        out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(bottom + 34))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">\(Self.escaped(xLabel))</text>\n"
-        out += "<text transform=\"translate(16 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">\(Self.escaped(yLabel))</text>\n"
+        out +=
+            "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"#888888\"/>\n"
+        out +=
+            "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(bottom + 34))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">\(Self.escaped(xLabel))</text>\n"
+        out +=
+            "<text transform=\"translate(16 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">\(Self.escaped(yLabel))</text>\n"
 
         // One polyline with circle markers per series, and its legend entry.
         for (index, s) in series.enumerated() {
@@ -109,16 +125,20 @@ struct LogLogChart {
             let points = plotted[index]
             if points.count > 1 {
                 let list = points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
-                out += "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
+                out +=
+                    "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
             }
             for p in points {
-                out += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3.2\" fill=\"\(colour)\" stroke=\"#ffffff\" stroke-width=\"0.8\"/>\n"
+                out +=
+                    "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3.2\" fill=\"\(colour)\" stroke=\"#ffffff\" stroke-width=\"0.8\"/>\n"
             }
             let slot = slots[index]
             let y = bottom + 54 + Double(slot.row) * 16
-            out += "<line x1=\"\(f(slot.x))\" y1=\"\(f(y))\" x2=\"\(f(slot.x + 26))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
+            out +=
+                "<line x1=\"\(f(slot.x))\" y1=\"\(f(y))\" x2=\"\(f(slot.x + 26))\" y2=\"\(f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashAttribute)/>\n"
             out += "<circle cx=\"\(f(slot.x + 13))\" cy=\"\(f(y))\" r=\"3.2\" fill=\"\(colour)\"/>\n"
-            out += "<text x=\"\(f(slot.x + 32))\" y=\"\(f(y + 4))\" font-size=\"11\" fill=\"#222\">\(Self.escaped(s.name))</text>\n"
+            out +=
+                "<text x=\"\(f(slot.x + 32))\" y=\"\(f(y + 4))\" font-size=\"11\" fill=\"#222\">\(Self.escaped(s.name))</text>\n"
         }
         return out + "</svg>\n"
     }

@@ -34,7 +34,8 @@ enum Measure {
     static func peakResidentMegabytes() -> Double {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return .nan }
+            let kilobytes = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
+        else { return .nan }
         return kilobytes * 1024 / 1e6
     }
 
@@ -53,7 +54,9 @@ enum Measure {
 /// cold start is really cold for the process. The child prints one JSON object as its last line.
 enum ChildProcess {
     /// Runs this executable with `arguments` (and extra environment), decoding its last line as `T`.
-    static func run<T: Decodable>(_ arguments: [String], environment extra: [String: String] = [:], as type: T.Type) throws -> T {
+    static func run<T: Decodable>(
+        _ arguments: [String], environment extra: [String: String] = [:], as type: T.Type
+    ) throws -> T {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = arguments
@@ -64,18 +67,22 @@ enum ChildProcess {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0,
-              let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last else {
-            throw BenchmarkFailure("corpus-growth \(arguments.joined(separator: " ")) failed (exit \(process.terminationStatus))")
+            let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last
+        else {
+            throw BenchmarkFailure(
+                "corpus-growth \(arguments.joined(separator: " ")) failed (exit \(process.terminationStatus))")
         }
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try decoder.decode(T.self, from: Data(last.utf8))
     }
 
     /// Prints `value` as one JSON line: what the parent reads.
     static func reply(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }

@@ -36,14 +36,20 @@ struct PythonPeers {
         if (try? Self.execute(python, ["-c", "import sklearn, bm25s, Stemmer, tantivy"])) != nil { return }
         log("creating \(environment) with numpy, scipy, scikit-learn, bm25s, PyStemmer and tantivy")
         try Self.execute("/usr/bin/env", ["python3", "-m", "venv", environment])
-        try Self.execute(environment + "/bin/pip", ["install", "-q", "numpy", "scipy", "scikit-learn", "bm25s", "PyStemmer", "tantivy"])
+        try Self.execute(
+            environment + "/bin/pip",
+            ["install", "-q", "numpy", "scipy", "scikit-learn", "bm25s", "PyStemmer", "tantivy"])
     }
 
     /// Every peer on the corpus folder, each query path stopping after `budget` seconds.
     func run(corpus: String, budget: Double) throws -> [Row] {
         let output = corpus + "/peers.json"
-        try Self.execute(environment + "/bin/python", [script, corpus, "--peers", Self.peers.joined(separator: ","),
-                                                       "--query-budget", String(budget), "--json-out", output])
+        try Self.execute(
+            environment + "/bin/python",
+            [
+                script, corpus, "--peers", Self.peers.joined(separator: ","),
+                "--query-budget", String(budget), "--json-out", output,
+            ])
         struct File: Decodable { var results: [Row] }
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: output))).results
     }
@@ -58,7 +64,8 @@ struct PythonPeers {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchmarkFailure("\(program) \(arguments.prefix(2).joined(separator: " ")) … exited with \(process.terminationStatus)")
+            throw BenchmarkFailure(
+                "\(program) \(arguments.prefix(2).joined(separator: " ")) … exited with \(process.terminationStatus)")
         }
         return process.terminationStatus
     }

@@ -18,14 +18,17 @@ struct WordModel: Sendable {
     init(texts: [String], tailShare: Double = 0.12, tailExponent: Double = 1.15) {
         var counts: [String: Int] = [:]
         for text in texts {
-            for word in text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) where word.count > 1 {
+            for word in text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" })
+            where word.count > 1 {
                 counts[String(word), default: 0] += 1
             }
         }
         let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         words = ordered.map(\.key)
         var running = 0.0
-        cumulative = ordered.map { running += Double($0.value); return running }
+        cumulative = ordered.map {
+            running += Double($0.value); return running
+        }
         self.tailShare = tailShare
         self.tailExponent = tailExponent
     }

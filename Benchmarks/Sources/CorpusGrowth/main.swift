@@ -3,19 +3,21 @@ internal import Foundation
 /// corpus-growth: how EvidenceEngine's build and query costs grow with the corpus, beside SQLite FTS5
 /// (always) and the Python peers (with --peers), every system on the same generated files.
 let usage = """
-usage: corpus-growth run [--records N,N,…] [--peers] [--seed S] [--budget SECONDS] [--results DIR]
-           for each size: generate, then measure our build and queries and FTS5's (and the peers'),
-           and write a Markdown table, a CSV and an SVG chart to DIR (default Benchmarks/results)
-       corpus-growth generate --records N [--seed S] --out DIR
-           write DIR/docs.jsonl and DIR/queries.jsonl
-"""
+    usage: corpus-growth run [--records N,N,…] [--peers] [--seed S] [--budget SECONDS] [--results DIR]
+               for each size: generate, then measure our build and queries and FTS5's (and the peers'),
+               and write a Markdown table, a CSV and an SVG chart to DIR (default Benchmarks/results)
+           corpus-growth generate --records N [--seed S] --out DIR
+               write DIR/docs.jsonl and DIR/queries.jsonl
+    """
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
 }
 func required(_ name: String) -> String {
-    guard let value = option(name) else { log("corpus-growth \(arguments.first ?? ""): \(name) is required\n\(usage)"); exit(64) }
+    guard let value = option(name) else {
+        log("corpus-growth \(arguments.first ?? ""): \(name) is required\n\(usage)"); exit(64)
+    }
     return value
 }
 func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
@@ -27,7 +29,9 @@ let seed = UInt64(option("--seed") ?? "") ?? 20261128
 func generator() -> CorpusGenerator {
     let texts = CorpusGenerator.trainingTexts(repository: repository)
     let model = WordModel(texts: texts)
-    log("word model: \(model.words.count) distinct words from \(texts.count) texts, \(Int(model.tailShare * 100))% made-up tail")
+    log(
+        "word model: \(model.words.count) distinct words from \(texts.count) texts, \(Int(model.tailShare * 100))% made-up tail"
+    )
     return CorpusGenerator(model: model, seed: seed)
 }
 
@@ -57,11 +61,16 @@ do {
     case "build":
         try ChildProcess.reply(BuildStep(corpus: required("--corpus"), database: required("--database")).run(log: log))
     case "answer":
-        let step = AnswerStep(database: required("--database"), queries: try AnswerStep.readQueries(required("--queries")),
-                              workers: Int(required("--workers")) ?? 1, launchedAt: Double(required("--launched")) ?? 0)
+        let step = AnswerStep(
+            database: required("--database"), queries: try AnswerStep.readQueries(required("--queries")),
+            workers: Int(required("--workers")) ?? 1, launchedAt: Double(required("--launched")) ?? 0)
         try ChildProcess.reply(step.run())
     case "fts5":
-        try ChildProcess.reply(FTS5Step(corpus: required("--corpus"), database: required("--database"), budget: Double(required("--budget")) ?? 20).run())
+        try ChildProcess.reply(
+            FTS5Step(
+                corpus: required("--corpus"), database: required("--database"),
+                budget: Double(required("--budget")) ?? 20
+            ).run())
 
     default:
         log(usage)
