@@ -60,6 +60,24 @@ public enum LoopbackHTTP {
         }
     }
 
+    /// Sends `rawRequest` to 127.0.0.1:`port` byte for byte (so a test can send any `Host` header) and
+    /// returns the status code of the reply, or nil when nothing answers.
+    public static func status(port: Int, rawRequest: String) -> Int? {
+        guard let descriptor = connectToLoopback(port: port) else { return nil }
+        defer { close(descriptor) }
+        let bytes = Array(rawRequest.utf8)
+        guard bytes.withUnsafeBytes({ send(descriptor, $0.baseAddress, $0.count, 0) }) == bytes.count else { return nil }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received += buffer[0..<count]
+        }
+        let statusLine = String(decoding: received, as: UTF8.self).split(separator: "\r\n").first ?? ""
+        return Int(statusLine.split(separator: " ").dropFirst().first ?? "")
+    }
+
     /// A connected TCP socket to 127.0.0.1:`port`, or nil. The caller closes it.
     private static func connectToLoopback(port: Int) -> Int32? {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

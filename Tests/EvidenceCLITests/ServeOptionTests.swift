@@ -59,36 +59,6 @@ import EvidenceTestSupport
         }
     }
 
-    /// Sends `request` to 127.0.0.1:`port` as it is and returns the status of the reply.
-    static func status(port: Int, request: String) -> Int? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-        guard connected else { return nil }
-        let bytes = Array(request.utf8)
-        guard bytes.withUnsafeBytes({ send(descriptor, $0.baseAddress, $0.count, 0) }) == bytes.count else {
-            return nil
-        }
-        var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
-            received += buffer[0..<count]
-        }
-        let statusLine = String(decoding: received, as: UTF8.self).split(separator: "\r\n").first ?? ""
-        return Int(statusLine.split(separator: " ").dropFirst().first ?? "")
-    }
-
     @Test func theServerAnswersOnlyToItsOwnAddressAndAllowedNames() throws {
         let database = folder.file("serve.sqlite")
         _ = try TestStores.indexedCorpus(at: database)
@@ -103,7 +73,7 @@ import EvidenceTestSupport
         try #require(LoopbackHTTP.waitForServer(port: port))
 
         func status(host: String) -> Int? {
-            Self.status(port: port, request: "GET /api/health HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+            LoopbackHTTP.status(port: port, rawRequest: "GET /api/health HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
         }
         #expect(status(host: "127.0.0.1:\(port)") == 200)
         #expect(status(host: "localhost:\(port)") == 200)
