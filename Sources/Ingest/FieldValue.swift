@@ -1,3 +1,5 @@
+internal import EvidenceCore
+
 /// A field's value as a file states it, before any checking: a scalar kept as its text, a list, a
 /// mapping, or nothing. Every reader produces these, so one `RecordBuilder` checks all formats alike.
 indirect enum FieldValue: Sendable, Equatable {
@@ -31,10 +33,10 @@ indirect enum FieldValue: Sendable, Equatable {
     var jsonText: String {
         switch self {
         case .null: "null"
-        case .scalar(let text): JSONParser.quoted(text)
+        case .scalar(let text): JSONString.quoted(text)
         case .list(let items): "[" + items.map(\.jsonText).joined(separator: ",") + "]"
         case .mapping(let pairs):
-            "{" + pairs.map { JSONParser.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
+            "{" + pairs.map { JSONString.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
         }
     }
 }

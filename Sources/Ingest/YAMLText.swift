@@ -1,3 +1,5 @@
+internal import EvidenceCore
+
 /// Writes `FieldValue`s as YAML that `MarkdownRecordReader` reads back to the same values: block style
 /// for lists of mappings, flow style for lists of texts, and a double-quoted (JSON-style) scalar
 /// whenever a plain one could be misread.
@@ -40,6 +42,6 @@ enum YAMLText {
             && text.unicodeScalars.allSatisfy {
                 ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
             }
-        return plain ? text : JSONParser.quoted(text)
+        return plain ? text : JSONString.quoted(text)
     }
 }

@@ -5,9 +5,9 @@ public import Embedding
 /// passage vectors, so a database without them never pays for the model. When the model is missing or
 /// damaged, `status` says so in plain words and searches go on without the encoder.
 public final class EncoderLoader: @unchecked Sendable {
-    private let location: ModelLocation
-    /// Set when the encoder is turned off on purpose, with the reason.
-    private let turnedOff: String?
+    /// Where the model is looked for; nil when the encoder is turned off on purpose (`turnedOff` says why).
+    private let location: ModelLocation?
+    private let turnedOff: String
     private let lock = NSLock()
     private var loaded: Result<SentenceEncoder, any Error>?
 
@@ -16,13 +16,13 @@ public final class EncoderLoader: @unchecked Sendable {
     /// otherwise encode whole corpora in a debug build).
     /// `environment` defaults to the process's own.
     public init(location: ModelLocation = .resolve(), environment: [String: String]? = nil) {
-        self.location = location
         let switchValue = (environment ?? ProcessInfo.processInfo.environment)["EVIDENCE_ENCODER"]
-        turnedOff = switchValue?.lowercased() == "off" ? "turned off by EVIDENCE_ENCODER=off" : nil
+        self.location = switchValue?.lowercased() == "off" ? nil : location
+        turnedOff = "turned off by EVIDENCE_ENCODER=off"
     }
 
     private init(turnedOff reason: String) {
-        location = ModelLocation(directory: URL(fileURLWithPath: "/nonexistent"))
+        location = nil
         turnedOff = reason
     }
 
@@ -33,17 +33,17 @@ public final class EncoderLoader: @unchecked Sendable {
     public var encoder: SentenceEncoder? {
         lock.lock()
         defer { lock.unlock() }
-        guard turnedOff == nil else { return nil }
+        guard let location else { return nil }
         if loaded == nil { loaded = Result { try SentenceEncoder(location: location) } }
         return try? loaded?.get()
     }
 
     /// Whether the model's files are where the loader looks (without loading it).
-    public var isPresent: Bool { turnedOff == nil && location.isPresent }
+    public var isPresent: Bool { location?.isPresent ?? false }
 
     /// In plain words: where the model is, or why it cannot be used.
     public var status: String {
-        if let turnedOff { return "sentence encoder \(turnedOff)" }
+        guard let location else { return "sentence encoder \(turnedOff)" }
         guard location.isPresent else {
             return
                 "sentence encoder not installed (\(location.directory.path) lacks \(location.missingFiles.joined(separator: ", "))); run `make model`"

@@ -1,10 +1,12 @@
+internal import EvidenceCore
+
 /// Encodes an `Encodable` value straight to compact JSON text in one pass, with no intermediate tree.
 /// Foundation's `JSONEncoder` builds such a tree first, which made encoding most of the cost of an API
 /// search for 100 results; this writes each value as it is encoded.
 ///
 /// Containers are closed by depth: writing at depth d first closes every open container deeper than
 /// d, and the rest close at the end, so no container needs to be told it is finished. Keys come in the
-/// order the value encodes them. Strings are escaped as RFC 8259 requires (quote, backslash, control
+/// order the value encodes them. Strings are escaped by `JSONString` (quote, backslash, control
 /// characters); doubles in Swift's shortest round-trip form; a non-finite double is an error.
 /// O(output size).
 public struct JSONStreamEncoder {
@@ -51,34 +53,7 @@ private final class Sink {
         open.append((depth, closer, false))
     }
 
-    /// A string literal: UTF-8 copied as it is, except the quote, the backslash and control characters.
-    func string(_ value: String) {
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        bytes.append(quote)
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) {
-            bytes.append(contentsOf: value.utf8)
-        } else {
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(value.utf8.count + 8)
-            let hex = Array("0123456789abcdef".utf8)
-            for byte in value.utf8 {
-                switch byte {
-                case quote, backslash: escaped += [backslash, byte]
-                case UInt8(ascii: "\n"): escaped += [backslash, UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): escaped += [backslash, UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): escaped += [backslash, UInt8(ascii: "t")]
-                case 0..<0x20:
-                    escaped += [
-                        backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
-                        hex[Int(byte & 0xF)],
-                    ]
-                default: escaped.append(byte)
-                }
-            }
-            bytes.append(contentsOf: escaped)
-        }
-        bytes.append(quote)
-    }
+    func string(_ value: String) { JSONString.append(value, to: &bytes) }
 
     func number(_ value: Double, path: [any CodingKey]) throws {
         guard value.isFinite else {

@@ -1,4 +1,3 @@
-internal import Foundation
 internal import GRDB
 internal import EvidenceCore
 
@@ -10,9 +9,9 @@ enum RecordRows {
     ]
 
     static func insert(_ db: Database, _ record: EvidenceRecord) throws {
-        let placeholders = Array(repeating: "?", count: recordColumns.count).joined(separator: ",")
         try db.cachedStatement(
-            sql: "INSERT INTO record (\(recordColumns.joined(separator: ","))) VALUES (\(placeholders))"
+            sql:
+                "INSERT INTO record (\(recordColumns.joined(separator: ","))) VALUES (\(placeholders(recordColumns.count)))"
         ).execute(
             arguments: [
                 record.id, record.title, record.kind.rawValue, record.summary, record.findings,
@@ -77,7 +76,7 @@ enum RecordRows {
     /// The records with these ids (any order; ids with no record are skipped), in one query per table.
     static func fetch(_ db: Database, ids: [String]) throws -> [EvidenceRecord] {
         guard ids.count > 1 else { return try ids.first.flatMap { try fetch(db, id: $0) }.map { [$0] } ?? [] }
-        return try fetch(db, whereSQL: "id IN (SELECT value FROM json_each(?))", arguments: [jsonArray(ids)])
+        return try fetch(db, whereSQL: "id IN (\(placeholders(ids.count)))", arguments: StatementArguments(ids))
     }
 
     /// The document numbers of the indexed records that pass `filter`. One query; O(matching records).
@@ -93,51 +92,36 @@ enum RecordRows {
     static func condition(_ filter: RecordFilter) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        func anyOf(_ values: [String]) -> String { Array(repeating: "?", count: values.count).joined(separator: ",") }
         if !filter.kinds.isEmpty {
             let values = filter.kinds.map(\.rawValue).sorted()
-            conditions.append("kind IN (\(anyOf(values)))")
+            conditions.append("kind IN (\(placeholders(values.count)))")
             arguments += StatementArguments(values)
         }
         if !filter.topics.isEmpty {
             let values = filter.topics.map(\.rawValue).sorted()
-            conditions.append("id IN (SELECT recordId FROM recordTopic WHERE topic IN (\(anyOf(values))))")
+            conditions.append("id IN (SELECT recordId FROM recordTopic WHERE topic IN (\(placeholders(values.count))))")
             arguments += StatementArguments(values)
         }
         if !filter.ageGroups.isEmpty {
             let values = filter.ageGroups.map(\.rawValue).sorted()
-            conditions.append("id IN (SELECT recordId FROM recordAgeGroup WHERE ageGroup IN (\(anyOf(values))))")
+            conditions.append(
+                "id IN (SELECT recordId FROM recordAgeGroup WHERE ageGroup IN (\(placeholders(values.count))))")
             arguments += StatementArguments(values)
         }
         if let from = filter.yearFrom { conditions.append("year >= ?"); arguments += [from] }
         if let to = filter.yearTo { conditions.append("year <= ?"); arguments += [to] }
         if let minimum = filter.minimumStrength {
             let values = EvidenceStrength.allCases.filter { $0 >= minimum }.map(\.rawValue)
-            conditions.append("id IN (SELECT recordId FROM recordOutcome WHERE strength IN (\(anyOf(values))))")
+            conditions.append(
+                "id IN (SELECT recordId FROM recordOutcome WHERE strength IN (\(placeholders(values.count))))")
             arguments += StatementArguments(values)
         }
         if let uk = filter.ukTested { conditions.append("ukTested = ?"); arguments += [uk.rawValue] }
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
     }
 
-    /// A JSON array of texts, for `json_each(?)`: one bound argument however many values.
-    static func jsonArray(_ values: [String]) -> String {
-        var text = "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
-                default: text.unicodeScalars.append(scalar)
-                }
-            }
-            text += "\""
-        }
-        return text + "]"
-    }
+    /// "?,?,…" for `count` bound values (callers pass at most a few hundred; SQLite allows 32,766).
+    static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
 
     /// Loads the matching records and their lists: one query for the records, one per child table.
     private static func fetch(

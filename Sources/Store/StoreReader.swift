@@ -107,8 +107,8 @@ public struct StoreReader {
         let rows = try Row.fetchCursor(
             db,
             sql:
-                "SELECT docNumber, relatedDocNumber, score FROM relatedRecord WHERE docNumber IN (SELECT value FROM json_each(?)) ORDER BY docNumber, position",
-            arguments: [RecordRows.jsonArray(docNumbers.map(String.init))])
+                "SELECT docNumber, relatedDocNumber, score FROM relatedRecord WHERE docNumber IN (\(RecordRows.placeholders(docNumbers.count))) ORDER BY docNumber, position",
+            arguments: StatementArguments(docNumbers))
         while let row = try rows.next() { result[row[0], default: []].append((row[1], row[2])) }
         return result
     }
@@ -119,8 +119,8 @@ public struct StoreReader {
         let rows = try Row.fetchCursor(
             db,
             sql:
-                "SELECT indexDocument.docNumber, record.id, record.title FROM indexDocument JOIN record ON record.id = indexDocument.recordId WHERE indexDocument.docNumber IN (SELECT value FROM json_each(?))",
-            arguments: [RecordRows.jsonArray(docNumbers.map(String.init))])
+                "SELECT indexDocument.docNumber, record.id, record.title FROM indexDocument JOIN record ON record.id = indexDocument.recordId WHERE indexDocument.docNumber IN (\(RecordRows.placeholders(docNumbers.count)))",
+            arguments: StatementArguments(docNumbers))
         while let row = try rows.next() { result[row[0]] = (row[1], row[2]) }
         return result
     }

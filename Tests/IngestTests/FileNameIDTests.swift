@@ -10,7 +10,7 @@ import EvidenceTestSupport
     let folder = TemporaryDirectory()
 
     static func record(title: String) -> String {
-        "---\ntitle: \(JSONParser.quoted(title))\nkind: guidance\n---\nText about \(title).\n"
+        "---\ntitle: \(JSONString.quoted(title))\nkind: guidance\n---\nText about \(title).\n"
     }
 
     /// Hostile file names (without `.md`) and the id each must give.

@@ -69,6 +69,6 @@ import EvidenceTestSupport
 
     @Test func quotedRoundTrips() throws {
         let text = "tab\t quote\" backslash\\ control\u{01} é"
-        #expect(try JSONParser.parse(JSONParser.quoted(text)) == .scalar(text))
+        #expect(try JSONParser.parse(JSONString.quoted(text)) == .scalar(text))
     }
 }
