@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 
 /// Runs the built `evidence` executable, as a user would, and captures what it prints.
 public enum CommandRunner {
@@ -20,6 +20,18 @@ public enum CommandRunner {
         ].map { $0.appendingPathComponent("evidence").path }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }()
+
+    /// Starts `evidence serve --database DATABASE --port PORT EXTRA…` in the background, its output
+    /// discarded. The caller waits for it to listen (`LoopbackHTTP.waitForServer`) and terminates it.
+    public static func startServer(database: String, port: Int, _ extra: [String] = []) throws -> Process {
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: executable)
+        server.arguments = ["serve", "--database", database, "--port", String(port)] + extra
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        return server
+    }
 
     /// Runs `evidence ARGUMENTS…` with `EVIDENCE_DATABASE` set to `database` (when given).
     public static func run(_ arguments: [String], database: String? = nil, input: String? = nil) throws -> Output {

@@ -18,12 +18,7 @@ import EvidenceTestSupport
         #expect(try CommandRunner.run(["index", "build"], database: database).status == 0)
 
         let port = 18_000 + Int(getpid() % 2_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-        server.arguments = ["serve", "--database", database, "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try CommandRunner.startServer(database: database, port: port)
         defer { server.terminate(); server.waitUntilExit() }
         try #require(LoopbackHTTP.waitForServer(port: port), "the server did not start listening on port \(port)")
 

@@ -63,12 +63,7 @@ import EvidenceTestSupport
         let database = folder.file("serve.sqlite")
         _ = try TestStores.indexedCorpus(at: database)
         let port = 22_000 + Int(getpid() % 2_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-        server.arguments = ["serve", "--database", database, "--port", String(port), "--allow-host", "evidence.lan"]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try CommandRunner.startServer(database: database, port: port, ["--allow-host", "evidence.lan"])
         defer { server.terminate(); server.waitUntilExit() }
         try #require(LoopbackHTTP.waitForServer(port: port))
 

@@ -11,12 +11,7 @@ import EvidenceTestSupport
         let database = folder.file("serve.sqlite")
         _ = try TestStores.indexedCorpus(at: database)
         let port = 20_000 + Int(getpid() % 2_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-        server.arguments = ["serve", "--database", database, "--port", String(port), "--idle-timeout", "1"]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try CommandRunner.startServer(database: database, port: port, ["--idle-timeout", "1"])
         defer { server.terminate(); server.waitUntilExit() }
         try #require(LoopbackHTTP.waitForServer(port: port))
         #expect(
